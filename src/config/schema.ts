@@ -1,0 +1,227 @@
+// The configuration of one customer's contract (`.github/incident-sla.yml`).
+// This zod schema is the single source of the TypeScript types, the defaults,
+// the committed JSON Schema (config.schema.json) and the README's reference
+// table. Every object is strict: a misspelt key is an error, never a silent
+// default.
+import { IANAZone } from "luxon";
+import { z } from "zod";
+import { parseDuration } from "../domain/durations.js";
+import { parseHoursRange } from "../domain/local-time.js";
+
+const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A calendar date that really exists, written YYYY-MM-DD. */
+export function isIsoDate(text: string): boolean {
+  const m = ISO_DATE.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+// YAML 1.1 loaders (js-yaml, which Probot's config plugin uses) turn an
+// unquoted 2026-01-01 into a Date at UTC midnight; accept that as the date
+// it was written as.
+function dateToText(value: unknown): unknown {
+  return value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value;
+}
+
+const isoDate = z.preprocess(
+  dateToText,
+  z.string({ error: "expected a date written YYYY-MM-DD" }).regex(ISO_DATE, { abort: true, error: (issue) => `expected a date written YYYY-MM-DD, got ${JSON.stringify(issue.input)}` }).refine(isIsoDate, {
+    error: (issue) => `expected a real date written YYYY-MM-DD, got ${JSON.stringify(issue.input)}`,
+  }),
+);
+
+const hoursRange = z
+  .string({ error: 'expected working hours written "HH:MM-HH:MM", e.g. "09:00-18:00"' })
+  .regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, { abort: true, error: (issue) => `expected working hours written "HH:MM-HH:MM", e.g. "09:00-18:00", got ${JSON.stringify(issue.input)}` })
+  .superRefine((text, ctx) => {
+  const problem = parseHoursRange(text).error;
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
+
+const duration = z
+  .string({ error: "expected a duration such as 30m, 4h, 2d or 1d4h" })
+  .regex(/^(\d+d)?(\d+h)?(\d+m)?$/, { abort: true, error: (issue) => `expected a duration such as 30m, 4h, 2d or 1d4h, got ${JSON.stringify(issue.input)}` })
+  .superRefine((text, ctx) => {
+    const parsed = parseDuration(text);
+    if ("error" in parsed) ctx.addIssue({ code: "custom", message: parsed.error });
+  });
+
+const severityKey = z.string().regex(/^[1-9]$/, { error: "severity levels are the digits 1 to 9 (1 is the most severe)" });
+
+const target = (what: string) => duration.optional().meta({ description: `${what}; omitted: no deadline` });
+
+export const severitySchema = z
+  .strictObject({
+    clock: z.enum(["24x7", "business"]).meta({
+      description: "`24x7`: every instant counts; `business`: only the calendar's working time counts",
+    }),
+    accept: target("Acceptance into work (P9)"),
+    workaround: target("Temporary solution (P9)"),
+    resolve: target("Permanent solution (P9)"),
+  })
+  .meta({ description: "One severity level's clock and targets" });
+
+const DEFAULT_SEVERITIES = {
+  "1": { clock: "24x7" as const, accept: "30m", workaround: "4h", resolve: "3d" },
+  "2": { clock: "24x7" as const, accept: "1h", workaround: "8h", resolve: "5d" },
+  "3": { clock: "business" as const, accept: "8h", resolve: "10d" },
+};
+
+const login = z
+  .string()
+  .regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\[bot\])?$/, { error: "expected a GitHub login such as octocat" });
+
+const labelName = z
+  .string()
+  .min(1, { error: "a label name cannot be empty" })
+  .max(50, { error: "GitHub label names are at most 50 characters" });
+
+export const configSchema = z
+  .strictObject({
+    _extends: z.string().optional().meta({
+      description:
+        "Another repository's file to inherit from (`org/.github` or `repo:path`), resolved by the app from the default branch",
+    }),
+    timezone: z
+      .string()
+      .refine((zone) => IANAZone.isValidZone(zone), {
+        error: (issue) =>
+          `expected an IANA time zone such as Europe/Moscow or America/New_York, got ${JSON.stringify(issue.input)}`,
+      })
+      .default("Europe/Moscow")
+      .meta({ description: "IANA time zone of the contract: all calendar arithmetic happens here" }),
+    language: z.enum(["ru", "en"]).default("ru").meta({ description: "Language of the app's comments and explanations" }),
+    contract: z
+      .strictObject({
+        customer: z.string().optional().meta({ description: "Customer's name, for reports" }),
+        supportFrom: isoDate.optional().meta({ description: "First day of the support period, inclusive (P1)" }),
+        supportUntil: isoDate.optional().meta({ description: "Last day of the support period, inclusive (P1)" }),
+      })
+      .refine((c) => !c.supportFrom || !c.supportUntil || c.supportFrom <= c.supportUntil, {
+        error: "supportFrom must not be after supportUntil",
+        path: ["supportUntil"],
+      })
+      .default({})
+      .meta({ description: "The support contract (P1)" }),
+    calendar: z
+      .strictObject({
+        preset: z.enum(["ru", "none"]).default("ru").meta({
+          description: "`ru`: the Russian production calendar (P14); `none`: only the keys below",
+        }),
+        workingDays: z
+          .array(z.enum(WEEKDAYS, { error: `expected a weekday: ${WEEKDAYS.join(", ")}` }))
+          .min(1, { error: "at least one working day is needed" })
+          .refine((days) => new Set(days).size === days.length, { error: "a weekday is listed twice" })
+          .default(["mon", "tue", "wed", "thu", "fri"])
+          .meta({ description: "Weekdays that are working days unless the preset or the dates below say otherwise" }),
+        hours: hoursRange.default("09:00-18:00").meta({
+          description: "Working hours of a working day, half-open `[open, close)` (P12); their length is one `d` on a business clock",
+        }),
+        holidays: z
+          .array(isoDate)
+          .default([])
+          .meta({ description: "Extra non-working dates (YYYY-MM-DD)" }),
+        workingDates: z
+          .record(isoDate, hoursRange, { error: 'expected a mapping of dates to hours, e.g. "2027-11-06": "09:00-17:00"' })
+          .default({})
+          .meta({ description: "Dates that are working with the given hours, whatever else says (YYYY-MM-DD: HH:MM-HH:MM)" }),
+      })
+      .default({
+        preset: "ru",
+        workingDays: ["mon", "tue", "wed", "thu", "fri"],
+        hours: "09:00-18:00",
+        holidays: [],
+        workingDates: {},
+      })
+      .meta({ description: "Working time for `business` clocks (P12, P14)" }),
+    team: z
+      .strictObject({
+        engineers: z.array(login).default([]).meta({ description: "GitHub logins of support engineers" }),
+        orgMembersAreEngineers: z.boolean().default(true).meta({
+          description: "Members and owners of the repository's organisation count as support engineers too",
+        }),
+      })
+      .default({ engineers: [], orgMembersAreEngineers: true })
+      .meta({ description: "Who is trusted to pause clocks and meet targets" }),
+    defaultSeverity: z
+      .number({ error: "expected a severity level such as 3" })
+      .int()
+      .default(3)
+      .meta({ description: "Severity of an incident without a severity label" }),
+    severities: z
+      .record(severityKey, severitySchema)
+      .refine((r) => Object.keys(r).length > 0, { error: "at least one severity level is needed" })
+      .default(DEFAULT_SEVERITIES)
+      .meta({ description: "Clock and targets per severity level (P8, P9); a key replaces the whole default table" }),
+    labels: z
+      .strictObject({
+        severity: z
+          .record(severityKey, labelName)
+          .default({})
+          .meta({ description: 'Label per severity level; a level not listed gets "severity: N"' }),
+        accepted: labelName.default("state: accepted").meta({ description: "Set by support when the request is accepted into work" }),
+        waiting: labelName.default("state: waiting for customer").meta({
+          description: "Pauses the clock while support waits for the customer (P7)",
+        }),
+        workaround: labelName.default("state: workaround").meta({ description: "A temporary solution was given" }),
+        resolved: labelName.default("state: resolved").meta({ description: "A permanent solution was given" }),
+      })
+      .default({
+        severity: {},
+        accepted: "state: accepted",
+        waiting: "state: waiting for customer",
+        workaround: "state: workaround",
+        resolved: "state: resolved",
+      })
+      .meta({ description: "Label names the app reads and writes" }),
+  })
+  .superRefine((config, ctx) => {
+    const levels = Object.keys(config.severities);
+    if (!levels.includes(String(config.defaultSeverity))) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["defaultSeverity"],
+        message: `expected one of the configured severity levels (${levels.join(", ")}), got ${config.defaultSeverity}`,
+      });
+    }
+    for (const level of Object.keys(config.labels.severity)) {
+      if (!levels.includes(level)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["labels", "severity", level],
+          message: `severity ${level} is not configured under severities (${levels.join(", ")})`,
+        });
+      }
+    }
+    const names = new Map<string, string>();
+    const seen = (name: string, where: string) => {
+      const key = name.toLowerCase();
+      const other = names.get(key);
+      if (other) {
+        ctx.addIssue({ code: "custom", path: ["labels"], message: `labels.${where} and labels.${other} share the name "${name}"` });
+      }
+      names.set(key, where);
+    };
+    for (const level of levels) seen(severityLabel(config, Number(level)), `severity.${level}`);
+    for (const key of ["accepted", "waiting", "workaround", "resolved"] as const) seen(config.labels[key], key);
+  });
+
+/** The label that marks a severity level. */
+export function severityLabel(config: Pick<Config, "labels">, level: number): string {
+  return config.labels.severity[String(level)] ?? `severity: ${level}`;
+}
+
+/** The configuration as written in the file (every key optional). */
+export type ConfigInput = z.input<typeof configSchema>;
+/** The configuration after defaults are applied. */
+export type Config = z.output<typeof configSchema>;
+export type SeverityConfig = z.output<typeof severitySchema>;
+export type TargetName = "accept" | "workaround" | "resolve";
+export const TARGET_NAMES: readonly TargetName[] = ["accept", "workaround", "resolve"];
+export type Weekday = (typeof WEEKDAYS)[number];
+export { WEEKDAYS };

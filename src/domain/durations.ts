@@ -1,0 +1,43 @@
+// Contract durations: `30m`, `4h`, `2d`, or combinations such as `1d4h30m`.
+// `m` and `h` are minutes and hours of the severity's clock; `d` is resolved
+// by the clock (24 h on a 24x7 clock, one standard working day on a business
+// clock), so a parsed duration keeps days apart from minutes.
+
+export interface Duration {
+  days: number;
+  minutes: number;
+}
+
+const PATTERN = /^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?$/;
+
+export function parseDuration(text: string): Duration | { error: string } {
+  const m = PATTERN.exec(text);
+  const hint = `expected a duration such as 30m, 4h, 2d or 1d4h, got ${JSON.stringify(text)}`;
+  if (!m || (m[1] === undefined && m[2] === undefined && m[3] === undefined)) return { error: hint };
+  const days = Number(m[1] ?? 0);
+  const minutes = Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0);
+  if (days === 0 && minutes === 0) return { error: `a target must be longer than zero, got ${JSON.stringify(text)}` };
+  if (days > 3650) return { error: `a target longer than ten years is surely a typo, got ${JSON.stringify(text)}` };
+  return { days, minutes };
+}
+
+/** Milliseconds of clock time, given how long one `d` is on that clock. */
+export function durationMs(duration: Duration, dayMs: number): number {
+  return duration.days * dayMs + duration.minutes * 60_000;
+}
+
+/** A compact human form such as "1d 4h 30m" (units: d, h, m), for texts in either language. */
+export function formatMinutes(totalMinutes: number, language: "ru" | "en", dayMinutes?: number): string {
+  const units = language === "ru" ? { d: "д", h: "ч", m: "мин" } : { d: "d", h: "h", m: "m" };
+  let rest = Math.max(0, Math.round(totalMinutes));
+  const parts: string[] = [];
+  if (dayMinutes && rest >= dayMinutes) {
+    parts.push(`${Math.floor(rest / dayMinutes)}${units.d}`);
+    rest %= dayMinutes;
+  }
+  const h = Math.floor(rest / 60);
+  const m = rest % 60;
+  if (h) parts.push(`${h}${units.h}`);
+  if (m || parts.length === 0) parts.push(`${m}${units.m}`);
+  return parts.join(" ");
+}

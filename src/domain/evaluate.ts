@@ -1,0 +1,362 @@
+// The SLA clock of one incident (DESIGN §4, §5): a pure function of the
+// configuration, the issue, its timeline and `now`. No I/O, no clock reads.
+import { type Config, type SeverityConfig, type TargetName, TARGET_NAMES, severityLabel } from "../config/schema.js";
+import { calendarOf } from "./calendar.js";
+import { type Clock, type Interval, countedBetween, dueAt, measureWithin, mergeIntervals } from "./clock.js";
+import { durationMs, parseDuration } from "./durations.js";
+import { FORM_FIELDS, OFFICIAL_CHANNELS } from "./form-fields.js";
+import { parseIssueForm } from "./issue-form.js";
+import { isoFromEpochDay, parseLocalOrIso, yearOfEpochDay } from "./local-time.js";
+import {
+  type Actor,
+  type CloseReason,
+  type IncidentEvent,
+  type IncidentIssue,
+  IncidentInputError,
+  normaliseIssue,
+  normaliseTimeline,
+} from "./timeline.js";
+import { type Warning, renderWarning } from "./warnings.js";
+
+export const DEFAULT_BOT_LOGIN = "incident-sla[bot]";
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+
+export type Coverage = "active" | "expired" | "not-started";
+export type TargetStatus = "running" | "paused" | "met" | "breached" | "cancelled";
+
+export interface TargetResult {
+  status: TargetStatus;
+  dueAt: string;
+  metAt: string | null;
+  breached: boolean;
+}
+
+/** The evaluation contract of DESIGN §5. */
+export interface Evaluation {
+  number: number;
+  coverage: Coverage;
+  severity: number;
+  clock: "24x7" | "business";
+  startedAt: string;
+  paused: boolean;
+  pausedMinutes: number;
+  warnings: string[];
+  targets: Partial<Record<TargetName, TargetResult>>;
+}
+
+export interface EvaluateInput {
+  config: Config;
+  /** The issue as GET /repos/{owner}/{repo}/issues/{number} returns it. */
+  issue: unknown;
+  /** Its timeline as GET …/issues/{number}/timeline returns it (all pages). */
+  timeline: unknown;
+  now: Date | string | number;
+  /** Login of the app's bot, trusted like an engineer (default incident-sla[bot]). */
+  bot?: string;
+  /** More trusted logins, e.g. organisation members the app looked up. */
+  engineers?: Iterable<string>;
+}
+
+export interface Pause {
+  start: number;
+  /** null while the pause is running at `now`. */
+  end: number | null;
+  startedBy: string;
+  endedBy: string | null;
+  endReason: "label-removed" | "customer-comment" | "closed" | null;
+}
+
+export interface ClosedPeriod {
+  start: number;
+  end: number | null;
+  reason: CloseReason;
+  closedBy: string;
+  reopenedBy: string | null;
+}
+
+export interface Start {
+  at: number;
+  createdAt: number;
+  /** "registered": an engineer registered a request received earlier through an official channel (P11). */
+  reason: "created" | "registered" | "unofficial-channel";
+  channel: string | null;
+  registeredBy: string | null;
+}
+
+export interface TargetDetail extends TargetResult {
+  name: TargetName;
+  /** The contract's text, e.g. "4h". */
+  target: string;
+  amountMs: number;
+  due: number;
+  met: { at: number; by: string; how: "label" | "closed"; label?: string } | null;
+  /** Counted time used at `now` (or when met). */
+  usedMs: number;
+  /** Counted time left before the due time (0 when none is left). */
+  leftMs: number;
+  /** Wall-clock time past the due time: at `now` for an unmet target, at `metAt` for a met one. */
+  overdueMs: number;
+}
+
+/** Everything behind an evaluation, for explanations and status comments. */
+export interface Explanation {
+  evaluation: Evaluation;
+  now: number;
+  issue: IncidentIssue;
+  start: Start;
+  severity: { level: number; label: string | null };
+  config: Config;
+  severityConfig: SeverityConfig;
+  pauses: Pause[];
+  closedPeriods: ClosedPeriod[];
+  /** Waiting labels added by the customer side, which start nothing (P7). */
+  ignoredPauses: { at: number; by: string }[];
+  targets: TargetDetail[];
+  warnings: Warning[];
+}
+
+function toMs(now: Date | string | number): number {
+  const ms = now instanceof Date ? now.getTime() : typeof now === "number" ? now : Date.parse(now);
+  if (Number.isNaN(ms)) throw new IncidentInputError(`now: expected an ISO 8601 time, got ${JSON.stringify(now)}`);
+  return ms;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+function trustedLogins(input: EvaluateInput, issue: IncidentIssue, events: IncidentEvent[]): Set<string> {
+  const trusted = new Set<string>();
+  for (const login of input.config.team.engineers) trusted.add(login.toLowerCase());
+  for (const login of input.engineers ?? []) trusted.add(login.toLowerCase());
+  trusted.add((input.bot ?? DEFAULT_BOT_LOGIN).toLowerCase());
+  if (input.config.team.orgMembersAreEngineers) {
+    // author_association is only on issue authors and comments; a login seen
+    // there as MEMBER or OWNER is an organisation member everywhere.
+    const actors: Actor[] = [issue.author, ...events.filter((e) => e.kind === "commented").map((e) => e.actor)];
+    for (const a of actors) if (a.login && (a.association === "MEMBER" || a.association === "OWNER")) trusted.add(a.login);
+  }
+  return trusted;
+}
+
+/** The most severe (lowest) configured level whose label the issue has, else the default. */
+function currentSeverity(config: Config, labels: string[]): { level: number; label: string | null } {
+  const names = new Set(labels.map((l) => l.toLowerCase()));
+  const levels = Object.keys(config.severities)
+    .map(Number)
+    .sort((a, b) => a - b);
+  for (const level of levels) {
+    const label = severityLabel(config, level);
+    if (names.has(label.toLowerCase())) return { level, label };
+  }
+  return { level: config.defaultSeverity, label: null };
+}
+
+/** t0 (DESIGN §4, P11). */
+function startOf(issue: IncidentIssue, zone: string, isTrusted: (a: Actor) => boolean, warnings: Warning[]): Start {
+  const start: Start = { at: issue.createdAt, createdAt: issue.createdAt, reason: "created", channel: null, registeredBy: null };
+  const form = parseIssueForm(issue.body, [FORM_FIELDS.channel, FORM_FIELDS.receivedAt]);
+  const channelText = form.get("channel");
+  const receivedText = form.get("receivedAt");
+  if (!channelText) return start;
+  if (!isTrusted(issue.author)) {
+    if (receivedText) warnings.push({ code: "registration-by-customer", author: issue.author.display });
+    return start;
+  }
+  start.channel = channelText;
+  start.registeredBy = issue.author.display;
+  // Dropdown options may carry a hint after the name: "Email (support@…)".
+  const channel = OFFICIAL_CHANNELS[channelText.split(/\s[(—-]/)[0]!.trim().toLowerCase()];
+  if (!channel) {
+    start.reason = "unofficial-channel";
+    return start;
+  }
+  if (!receivedText) return start;
+  const received = parseLocalOrIso(receivedText, zone);
+  if (received === null) warnings.push({ code: "received-at-unreadable", text: receivedText });
+  else if (received > issue.createdAt) warnings.push({ code: "received-at-not-earlier", text: receivedText });
+  else {
+    start.at = received;
+    start.reason = "registered";
+  }
+  return start;
+}
+
+/** Evaluates one incident with everything behind the result. */
+export function explainIncident(input: EvaluateInput): Explanation {
+  const { config } = input;
+  const now = toMs(input.now);
+  const issue = normaliseIssue(input.issue);
+  const allEvents = normaliseTimeline(input.timeline);
+  const trusted = trustedLogins(input, issue, allEvents);
+  const isTrusted = (a: Actor) => a.login !== null && trusted.has(a.login);
+  const warnings: Warning[] = [];
+  const events = allEvents.filter((e) => e.at <= now);
+
+  // A closed issue whose timeline lacks the close (a truncated export) is closed at closed_at.
+  if (issue.state === "closed" && issue.closedAt !== null && issue.closedAt <= now) {
+    const last = events.findLast((e) => e.kind === "closed" || e.kind === "reopened");
+    if (!last || (last.kind === "reopened" && last.at <= issue.closedAt)) {
+      events.push({ kind: "closed", at: issue.closedAt, actor: { login: null, display: "unknown" }, reason: issue.stateReason ?? "completed" });
+      events.sort((a, b) => a.at - b.at);
+      warnings.push({ code: "closed-without-event" });
+    }
+  }
+
+  const start = startOf(issue, config.timezone, isTrusted, warnings);
+  const t0 = start.at;
+  const severity = currentSeverity(config, issue.labels);
+  const severityConfig = config.severities[String(severity.level)]!;
+  const labels = config.labels;
+  const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+  const stateLabels = [labels.accepted, labels.waiting, labels.workaround, labels.resolved];
+
+  const pauses: Pause[] = [];
+  const closedPeriods: ClosedPeriod[] = [];
+  const ignoredPauses: { at: number; by: string }[] = [];
+  const met: Record<TargetName, TargetDetail["met"]> = { accept: null, workaround: null, resolve: null };
+  let pause: Pause | null = null;
+  let closed: ClosedPeriod | null = null;
+  const meet = (name: TargetName, at: number, by: Actor, how: "label" | "closed", label?: string) => {
+    if (!met[name]) met[name] = { at, by: by.display, how, ...(label ? { label } : {}) };
+  };
+  const endPause = (at: number, by: Actor, reason: NonNullable<Pause["endReason"]>) => {
+    if (!pause) return;
+    pause.end = at;
+    pause.endedBy = by.display;
+    pause.endReason = reason;
+    pause = null;
+  };
+
+  for (const e of events) {
+    switch (e.kind) {
+      case "labeled": {
+        const trustedActor = isTrusted(e.actor);
+        if (same(e.label, labels.waiting)) {
+          if (!trustedActor) ignoredPauses.push({ at: e.at, by: e.actor.display });
+          else if (!pause) {
+            pause = { start: e.at, end: null, startedBy: e.actor.display, endedBy: null, endReason: null };
+            pauses.push(pause);
+          }
+        }
+        if (!trustedActor) break;
+        if (stateLabels.some((l) => same(l, e.label))) meet("accept", e.at, e.actor, "label", e.label);
+        if (same(e.label, labels.workaround) || same(e.label, labels.resolved)) meet("workaround", e.at, e.actor, "label", e.label);
+        if (same(e.label, labels.resolved)) meet("resolve", e.at, e.actor, "label", e.label);
+        break;
+      }
+      case "unlabeled":
+        if (same(e.label, labels.waiting)) endPause(e.at, e.actor, "label-removed");
+        break;
+      case "commented":
+        if (!isTrusted(e.actor)) endPause(e.at, e.actor, "customer-comment");
+        break;
+      case "closed":
+        endPause(e.at, e.actor, "closed");
+        if (closed) closed.reason = e.reason;
+        else {
+          closed = { start: e.at, end: null, reason: e.reason, closedBy: e.actor.display, reopenedBy: null };
+          closedPeriods.push(closed);
+        }
+        meet("accept", e.at, e.actor, "closed");
+        if (e.reason === "completed") {
+          meet("workaround", e.at, e.actor, "closed");
+          meet("resolve", e.at, e.actor, "closed");
+        }
+        break;
+      case "reopened":
+        if (closed) {
+          closed.end = e.at;
+          closed.reopenedBy = e.actor.display;
+          closed = null;
+        }
+        break;
+    }
+  }
+  const openPause = pause;
+  const openClosed = closed;
+
+  const calendar = calendarOf(config);
+  const clock: Clock = { kind: severityConfig.clock, calendar };
+  const dayMs = clock.kind === "24x7" ? DAY : calendar.dayMinutes * MINUTE;
+  const startedDate = isoFromEpochDay(calendar.localDay(t0));
+  const { supportFrom, supportUntil } = config.contract;
+  const coverage: Coverage =
+    supportUntil && startedDate > supportUntil ? "expired" : supportFrom && startedDate < supportFrom ? "not-started" : "active";
+
+  // Pauses and closed periods up to a horizon ("nothing pauses after it").
+  const exclusionsUntil = (horizon: number): Interval[] =>
+    mergeIntervals(
+      [...pauses, ...closedPeriods].map((p): Interval => [p.start, Math.min(p.end ?? horizon, horizon)]),
+    );
+  const pauseIntervals = mergeIntervals(pauses.map((p): Interval => [p.start, Math.min(p.end ?? now, now)]));
+
+  const targets: TargetDetail[] = [];
+  if (coverage === "active") {
+    const nowExclusions = exclusionsUntil(now);
+    for (const name of TARGET_NAMES) {
+      const text = severityConfig[name];
+      if (text === undefined) continue;
+      const duration = parseDuration(text);
+      if ("error" in duration) throw new Error(duration.error); // parseConfig already refused it
+      const amountMs = durationMs(duration, dayMs);
+      const metInfo = met[name];
+      const horizon = metInfo ? metInfo.at : now;
+      const exclusions = metInfo ? exclusionsUntil(horizon) : nowExclusions;
+      const due = dueAt(clock, t0, amountMs, exclusions);
+      const usedMs = Math.min(amountMs, countedBetween(clock, t0, horizon, exclusions));
+      const breached = horizon > due;
+      let status: TargetStatus;
+      if (metInfo) status = "met";
+      else if (openClosed && openClosed.reason !== "completed") status = "cancelled";
+      else if (breached) status = "breached";
+      else if (openPause || openClosed) status = "paused";
+      else status = "running";
+      targets.push({
+        name,
+        target: text,
+        amountMs,
+        status,
+        due,
+        dueAt: iso(due),
+        met: metInfo,
+        metAt: metInfo ? iso(metInfo.at) : null,
+        breached,
+        usedMs,
+        leftMs: Math.max(0, amountMs - usedMs),
+        overdueMs: Math.max(0, horizon - due),
+      });
+    }
+    if (clock.kind === "business" && targets.length > 0) {
+      const last = Math.max(...targets.map((t) => t.due));
+      for (let year = yearOfEpochDay(calendar.localDay(t0)); year <= yearOfEpochDay(calendar.localDay(last)); year++) {
+        if (calendar.isGuessedYear(year) && !configCoversYear(config, year)) warnings.push({ code: "calendar-guessed", year });
+      }
+    }
+  }
+
+  const evaluation: Evaluation = {
+    number: issue.number,
+    coverage,
+    severity: severity.level,
+    clock: severityConfig.clock,
+    startedAt: iso(t0),
+    paused: openPause !== null,
+    pausedMinutes: Math.floor(measureWithin(pauseIntervals, t0, now) / MINUTE),
+    warnings: warnings.map((w) => renderWarning(w, "en")),
+    targets: Object.fromEntries(
+      targets.map((t) => [t.name, { status: t.status, dueAt: t.dueAt, metAt: t.metAt, breached: t.breached }]),
+    ),
+  };
+  return { evaluation, now, issue, start, severity, config, severityConfig, pauses, closedPeriods, ignoredPauses, targets, warnings };
+}
+
+/** A contract that lists its own holidays or working dates for a year has taken that year's decree into its own hands. */
+function configCoversYear(config: Config, year: number): boolean {
+  const prefix = `${year}-`;
+  return config.calendar.holidays.some((d) => d.startsWith(prefix)) || Object.keys(config.calendar.workingDates).some((d) => d.startsWith(prefix));
+}
+
+/** Evaluates one incident (DESIGN §5): pure, no I/O. */
+export function evaluate(input: EvaluateInput): Evaluation {
+  return explainIncident(input).evaluation;
+}

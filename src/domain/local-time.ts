@@ -1,0 +1,107 @@
+// Local calendar dates and wall-clock times in a contract's zone. Dates are
+// handled as "epoch days" (days since 1970-01-01 of the local calendar), which
+// makes a day's neighbours and weekday plain integer arithmetic; luxon turns
+// local wall-clock times into UTC instants, so the host's TZ never matters.
+import { DateTime } from "luxon";
+
+const DAY_MS = 86_400_000;
+
+export interface HoursRange {
+  /** Minutes after local midnight. */
+  open: number;
+  /** Minutes after local midnight; 1440 means the next midnight. */
+  close: number;
+}
+
+const HOURS = /^(\d{2}):(\d{2})-(\d{2}):(\d{2})$/;
+
+export function parseHoursRange(text: string): HoursRange & { error?: undefined } | { error: string } {
+  const m = HOURS.exec(text);
+  if (!m) return { error: `expected working hours written "HH:MM-HH:MM", e.g. "09:00-18:00", got ${JSON.stringify(text)}` };
+  const [oh, om, ch, cm] = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])];
+  if (oh > 23 || om > 59 || ch > 24 || cm > 59 || (ch === 24 && cm !== 0)) {
+    return { error: `expected times between 00:00 and 24:00, got ${JSON.stringify(text)}` };
+  }
+  const open = oh * 60 + om;
+  const close = ch * 60 + cm;
+  if (open >= close) return { error: `the opening time must be before the closing time, got ${JSON.stringify(text)}` };
+  return { open, close };
+}
+
+export function epochDayOf(year: number, month: number, day: number): number {
+  return Math.floor(Date.UTC(year, month - 1, day) / DAY_MS);
+}
+
+export function epochDayFromIso(date: string): number {
+  return epochDayOf(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)));
+}
+
+export function isoFromEpochDay(epochDay: number): string {
+  return new Date(epochDay * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function yearOfEpochDay(epochDay: number): number {
+  return new Date(epochDay * DAY_MS).getUTCFullYear();
+}
+
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+export function weekdayOfEpochDay(epochDay: number): number {
+  return ((((epochDay + 3) % 7) + 7) % 7) + 1;
+}
+
+/** The local calendar date (as an epoch day) of an instant in a zone. */
+export function localEpochDay(instantMs: number, zone: string): number {
+  const dt = DateTime.fromMillis(instantMs, { zone });
+  return epochDayOf(dt.year, dt.month, dt.day);
+}
+
+/**
+ * The UTC instant of a local wall-clock time. A time that does not exist
+ * (skipped by a daylight-saving change) moves forward by the gap; a time that
+ * exists twice is its first occurrence.
+ */
+export function instantAt(epochDay: number, minutes: number, zone: string): number {
+  const date = new Date((epochDay + Math.floor(minutes / 1440)) * DAY_MS);
+  const rest = minutes % 1440;
+  return DateTime.fromObject(
+    {
+      year: date.getUTCFullYear(),
+      month: date.getUTCMonth() + 1,
+      day: date.getUTCDate(),
+      hour: Math.floor(rest / 60),
+      minute: rest % 60,
+    },
+    { zone },
+  ).toMillis();
+}
+
+/** Parse `YYYY-MM-DD HH:MM` (or ISO 8601 without an offset) as local time in a zone, or ISO 8601 with an offset. */
+export function parseLocalOrIso(text: string, zone: string): number | null {
+  const trimmed = text.trim();
+  const local = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(trimmed);
+  if (local) {
+    const dt = DateTime.fromObject(
+      {
+        year: Number(local[1]),
+        month: Number(local[2]),
+        day: Number(local[3]),
+        hour: Number(local[4]),
+        minute: Number(local[5]),
+        second: Number(local[6] ?? 0),
+      },
+      { zone },
+    );
+    return dt.isValid ? dt.toMillis() : null;
+  }
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(trimmed)) {
+    const dt = DateTime.fromISO(trimmed, { setZone: true });
+    return dt.isValid ? dt.toMillis() : null;
+  }
+  return null;
+}
+
+/** Local wall-clock text of an instant, e.g. "2026-03-02 18:00 MSK (Europe/Moscow)". */
+export function formatLocal(instantMs: number, zone: string): string {
+  const dt = DateTime.fromMillis(instantMs, { zone });
+  return `${dt.toFormat("yyyy-MM-dd HH:mm")} ${dt.toFormat("ZZZZ")} (${zone})`;
+}
