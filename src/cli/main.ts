@@ -1,18 +1,96 @@
-// The incident-sla command. (Subcommands arrive next.)
-import type { Readable, Writable } from "node:stream";
+// The incident-sla command: picks the subcommand, turns its outcome into an
+// exit code (0 success; 1 input that could not be evaluated or an invalid
+// configuration; 2 usage error) and keeps stack traces out of users' way.
+// This is the only place the real clock is read.
+import { readFileSync } from "node:fs";
+import { ConfigError } from "../config/parse-config.js";
+import { IncidentInputError } from "../domain/timeline.js";
+import { checkConfigCommand } from "./check-config-command.js";
+import { type CliIo, type CommandContext, write } from "./cli-io.js";
+import { evaluateCommand } from "./evaluate-command.js";
+import { explainCommand } from "./explain-command.js";
+import { type CommandName, HELP, MAIN_HELP, isCommand } from "./help.js";
+import { InputError, UsageError } from "./usage-error.js";
 
-export interface CliIo {
-  stdin: Readable;
-  stdout: Writable;
-  stderr: Writable;
-  env: NodeJS.ProcessEnv;
+export type { CliIo } from "./cli-io.js";
+
+const COMMAND_RUNNERS: Record<CommandName, (args: string[], context: CommandContext) => Promise<number>> = {
+  evaluate: evaluateCommand,
+  explain: explainCommand,
+  "check-config": checkConfigCommand,
+};
+
+const isHelpFlag = (arg: string) => arg === "--help" || arg === "-h";
+
+/** Help is asked for when --help or -h comes before a "--" that ends the options. */
+function wantsHelp(args: string[]): boolean {
+  const end = args.indexOf("--");
+  return (end < 0 ? args : args.slice(0, end)).some(isHelpFlag);
 }
 
-export function main(argv: string[], io: CliIo): Promise<number> {
-  if (argv.length === 0 || argv.includes("--help")) {
-    io.stdout.write("usage: incident-sla <command> [options]\n");
-    return Promise.resolve(0);
+function version(): string {
+  // package.json sits two levels above both src/cli and dist/cli.
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version?: string };
+  return pkg.version ?? "unknown";
+}
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...args] = argv;
+  const context: CommandContext = { io, now: io.now ?? (() => Date.now()) };
+  try {
+    if (command === undefined) {
+      await write(io.stderr, MAIN_HELP);
+      return 2;
+    }
+    if (isHelpFlag(command)) {
+      await write(io.stdout, MAIN_HELP);
+      return 0;
+    }
+    if (command === "--version") {
+      await write(io.stdout, `${version()}\n`);
+      return 0;
+    }
+    if (command === "help") {
+      const topic = args[0];
+      if (topic === undefined) {
+        await write(io.stdout, MAIN_HELP);
+        return 0;
+      }
+      if (!isCommand(topic)) throw new UsageError(`unknown command ${JSON.stringify(topic)}`);
+      await write(io.stdout, HELP[topic]);
+      return 0;
+    }
+    if (!isCommand(command)) {
+      throw new UsageError(command.startsWith("-") ? `unknown option ${command}` : `unknown command ${JSON.stringify(command)}`);
+    }
+    if (wantsHelp(args)) {
+      await write(io.stdout, HELP[command]);
+      return 0;
+    }
+    return await COMMAND_RUNNERS[command](args, context);
+  } catch (error) {
+    return reportError(error, command !== undefined && isCommand(command) ? command : undefined, io);
   }
-  io.stderr.write(`incident-sla: unknown command ${argv[0]}\n`);
-  return Promise.resolve(2);
+}
+
+async function reportError(error: unknown, command: CommandName | undefined, io: CliIo): Promise<number> {
+  const prefix = command ? `incident-sla ${command}` : "incident-sla";
+  if (error instanceof UsageError) {
+    const hint = command ? `incident-sla ${command} --help` : "incident-sla --help";
+    await write(io.stderr, `${prefix}: ${error.message}\nRun '${hint}' for usage.\n`);
+    return 2;
+  }
+  if (error instanceof ConfigError) {
+    // The message already names the file, each field, its line and the fix.
+    await write(io.stderr, `${error.message}\n`);
+    return 1;
+  }
+  if (error instanceof InputError || error instanceof IncidentInputError) {
+    await write(io.stderr, `${prefix}: ${error.message}\n`);
+    return 1;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  const stack = io.env.DEBUG && error instanceof Error && error.stack ? `\n${error.stack}` : "\n(set DEBUG=1 to see the stack trace)";
+  await write(io.stderr, `${prefix}: unexpected error: ${message}${stack}\n`);
+  return 1;
 }

@@ -1,0 +1,33 @@
+// What the command line touches of the outside world, passed in so that tests
+// drive it with strings and a fixed clock.
+import type { Readable, Writable } from "node:stream";
+
+export interface CliIo {
+  stdin: Readable;
+  stdout: Writable;
+  stderr: Writable;
+  env: NodeJS.ProcessEnv;
+  /** The current time in epoch milliseconds; the real clock when absent. */
+  now?: () => number;
+}
+
+export interface CommandContext {
+  io: CliIo;
+  /** The time to evaluate at when neither the input nor --now gives one. */
+  now: () => number;
+}
+
+/** Writes a chunk and waits for the stream to drain when its buffer is full, so output keeps pace with input. */
+export async function write(stream: CliIo["stdout"], text: string): Promise<void> {
+  if (stream.write(text)) return;
+  await new Promise<void>((resolve, reject) => {
+    const done = (error?: Error) => {
+      stream.off("drain", done);
+      stream.off("error", done);
+      if (error) reject(error);
+      else resolve();
+    };
+    stream.once("drain", done);
+    stream.once("error", done);
+  });
+}

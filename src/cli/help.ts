@@ -1,0 +1,117 @@
+// The help texts of the incident-sla command. Each command's text has its
+// usage, options, examples and exit codes, so `--help` is the reference.
+
+export const COMMANDS = ["evaluate", "explain", "check-config"] as const;
+export type CommandName = (typeof COMMANDS)[number];
+
+const EXIT_CODES = `Exit codes:
+  0  success
+  1  input that could not be evaluated, or an invalid configuration
+  2  usage error: unknown command or option, missing argument, a file that cannot be read`;
+
+export const MAIN_HELP = `usage: incident-sla <command> [options]
+
+Support-contract SLA clocks for GitHub issues, computed from an issue and its
+timeline (see the README, "How the clock works").
+
+Commands:
+  evaluate      evaluate incidents read as JSON Lines on stdin, one JSON line out per incident
+  explain       explain one incident: start, severity, deadlines, pauses, closed periods
+  check-config  validate a configuration file (.github/incident-sla.yml)
+  help [CMD]    show this help, or a command's help
+
+Options:
+  -h, --help    show help (also: incident-sla CMD --help)
+  --version     print the version
+
+Times are shown in the contract's time zone (config \`timezone\`); the host's
+time zone never matters.
+
+${EXIT_CODES}
+`;
+
+export const HELP: Record<CommandName, string> = {
+  evaluate: `usage: incident-sla evaluate --config FILE [--now ISO] [--bot LOGIN] < incidents.jsonl
+
+Reads JSON Lines on stdin, one incident a line:
+  {"issue": <GET /repos/O/R/issues/N>, "timeline": [<GET …/issues/N/timeline>], "now"?: "ISO 8601"}
+and writes one JSON line per non-empty input line, in order:
+  {"number": 12, "coverage": "active", "severity": 1, "clock": "24x7", "startedAt": "…",
+   "paused": false, "pausedMinutes": 95, "warnings": [],
+   "targets": {"accept": {"status": "met", "dueAt": "…", "metAt": "…", "breached": false}, …}}
+A line that cannot be evaluated yields {"error": "…", "line": N} (N counts every
+input line from 1, blank ones included); the other lines still come out and the
+exit code is 1. Blank lines are skipped. Input is processed line by line.
+
+Options:
+  --config FILE  the contract's configuration (YAML or JSON), required
+  --now ISO      evaluate as of this time (default: the current time); a line's
+                 own "now" wins. Without an offset, the time is read in the
+                 contract's zone ("2026-03-02 12:00" or "2026-03-02T12:00").
+  --bot LOGIN    the app's bot login, trusted like an engineer (default incident-sla[bot])
+  -h, --help     show this help
+
+Examples:
+  incident-sla evaluate --config .github/incident-sla.yml < incidents.jsonl
+  jq -c -n --slurpfile i issue.json --slurpfile t timeline.json \\
+      '{issue: $i[0], timeline: ($t | add), now: "2026-03-02T12:00:00Z"}' \\
+    | incident-sla evaluate --config incident-sla.yml
+
+${EXIT_CODES}
+`,
+  explain: `usage: incident-sla explain --config FILE [--now ISO] [--bot LOGIN] [--json] [--lang ru|en] [INPUT]
+       incident-sla explain --config FILE --issue FILE --timeline FILE [options]
+
+Explains one incident in words: when its clock started and why, its severity
+and clock, every deadline with its due time in the contract's local time, its
+status and the time left or overdue, every pause (who started and ended it),
+every closed period, ignored waiting labels, and warnings.
+
+INPUT is a file (stdin when absent or "-") holding one incident:
+  {"issue": …, "timeline": […], "now"?: "ISO 8601"}
+or give the outputs of gh api separately with --issue and --timeline.
+
+Options:
+  --config FILE     the contract's configuration (YAML or JSON), required
+  --issue FILE      the issue, as gh api repos/OWNER/REPO/issues/N prints it
+  --timeline FILE   its timeline, as gh api --paginate repos/OWNER/REPO/issues/N/timeline
+                    prints it (several arrays one after another), with --slurp
+                    (an array of arrays), or a plain array
+  --now ISO         explain as of this time (default: the current time); the
+                    input's own "now" wins. Without an offset: the contract's zone.
+  --bot LOGIN       the app's bot login, trusted like an engineer (default incident-sla[bot])
+  --json            print the evaluation object (as evaluate does) instead of text
+  --lang ru|en      language of the text (default: the config's language)
+  -h, --help        show this help
+
+Examples:
+  gh api repos/acme/support/issues/12 > issue.json
+  gh api --paginate repos/acme/support/issues/12/timeline > timeline.json
+  incident-sla explain --config .github/incident-sla.yml --issue issue.json --timeline timeline.json
+  incident-sla explain --config incident-sla.yml --lang en --now 2026-03-10T12:00:00Z incident.json
+  incident-sla explain --config incident-sla.yml --json < incident.json
+
+${EXIT_CODES}
+`,
+  "check-config": `usage: incident-sla check-config FILE...
+
+Validates configuration files (.github/incident-sla.yml; YAML or JSON) and
+prints "FILE: valid" with a one-line summary, or what is wrong: the file, the
+field, the line and what would be valid. The app reads the configuration from
+the repository's default branch only, so check the file that is merged there.
+
+_extends is not followed here: the inherited file is not read and its keys
+are not merged; the app resolves it. Only this file's own keys are checked.
+
+Options:
+  -h, --help  show this help
+
+Examples:
+  incident-sla check-config .github/incident-sla.yml
+  incident-sla check-config customers/*/incident-sla.yml
+
+${EXIT_CODES}
+`,
+};
+
+export const isCommand = (name: string): name is CommandName => (COMMANDS as readonly string[]).includes(name);

@@ -1,0 +1,40 @@
+// One incident as the evaluate and explain commands read it (DESIGN §5):
+// {"issue": <REST issue>, "timeline": [<REST timeline events>], "now"?: ISO}.
+// Unknown keys are refused so that a misspelt "now" cannot silently fall back
+// to another time.
+import { flattenPages } from "./read-input.js";
+import { parseNow } from "./parse-now.js";
+import { InputError } from "./usage-error.js";
+
+export interface IncidentInput {
+  issue: unknown;
+  timeline: unknown;
+  /** The incident's own `now`, when it has one. */
+  now: number | null;
+}
+
+const KEYS = ["issue", "timeline", "now"];
+const SHAPE = '{"issue": …, "timeline": […], "now"?: "ISO 8601"}';
+
+export function incidentInput(value: unknown, zone: string): IncidentInput {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new InputError(`expected an object ${SHAPE}, got ${Array.isArray(value) ? "an array" : JSON.stringify(value)}`);
+  }
+  const record = value as Record<string, unknown>;
+  const unknown = Object.keys(record).filter((k) => !KEYS.includes(k));
+  if (unknown.length > 0) {
+    throw new InputError(`unknown ${unknown.length === 1 ? "key" : "keys"} ${unknown.map((k) => JSON.stringify(k)).join(", ")}: expected ${SHAPE}`);
+  }
+  if (!("issue" in record)) throw new InputError(`missing "issue" (the object gh api repos/OWNER/REPO/issues/N prints): expected ${SHAPE}`);
+  if (!("timeline" in record)) {
+    throw new InputError(`missing "timeline" (the events gh api --paginate repos/OWNER/REPO/issues/N/timeline prints): expected ${SHAPE}`);
+  }
+  let now: number | null = null;
+  if (record.now !== undefined && record.now !== null) {
+    const parsed = parseNow(record.now, zone);
+    if (typeof parsed !== "number") throw new InputError(`now: ${parsed.error}`);
+    now = parsed;
+  }
+  const timeline = Array.isArray(record.timeline) ? flattenPages(record.timeline as unknown[], "timeline") : record.timeline;
+  return { issue: record.issue, timeline, now };
+}

@@ -1,0 +1,24 @@
+// node:util parseArgs with the command line's own wording for mistakes.
+import { type ParseArgsConfig, parseArgs } from "node:util";
+import { UsageError } from "./usage-error.js";
+
+type Options = NonNullable<ParseArgsConfig["options"]>;
+
+export function parseCommandArgs<O extends Options>(args: string[], options: O) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    const message = (error as Error).message;
+    const option = /'([^']+)'/.exec(message)?.[1];
+    if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && option) throw new UsageError(`unknown option ${option}`);
+    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && option) {
+      const name = option.split(" ")[0]!;
+      if (message.includes("argument missing")) throw new UsageError(`option ${name} needs a value`);
+      if (message.includes("ambiguous")) throw new UsageError(`option ${name} needs a value (to give one that starts with "-", write ${name}=VALUE)`);
+      if (message.includes("does not take an argument")) throw new UsageError(`option ${name} takes no value`);
+    }
+    if (code?.startsWith("ERR_PARSE_ARGS")) throw new UsageError(message.split("\n")[0]);
+    throw error;
+  }
+}
