@@ -19,7 +19,7 @@ import { PEER_VERSIONS, configurePeer, peerDueAt } from "./peer.js";
 const quick = process.argv.includes("--quick");
 const plan = quick
   ? { dueCases: 300, dueRounds: 3, warmups: 1, incidents: 100, evalRounds: 3, memoryEvaluations: 10_000 }
-  : { dueCases: 4000, dueRounds: 7, warmups: 2, incidents: 1000, evalRounds: 7, memoryEvaluations: 100_000 };
+  : { dueCases: 4000, dueRounds: 11, warmups: 2, incidents: 1000, evalRounds: 11, memoryEvaluations: 100_000 };
 const SEED = 20_260_101;
 const MINUTE = 60_000;
 
@@ -30,6 +30,7 @@ const table = (rows: string[][]) => {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
   for (const r of rows) out("   " + r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join("   "));
 };
+const loadavg = () => `${os.loadavg().map((l) => l.toFixed(2)).join(", ")} (1, 5, 15 min) on ${os.cpus().length} cpus`;
 const local = (ms: number) => DateTime.fromMillis(ms, { zone: ZONE }).toFormat("yyyy-MM-dd HH:mm:ss ccc");
 
 function header(): void {
@@ -39,6 +40,7 @@ function header(): void {
   out(`  node     ${process.version} (${process.platform} ${process.arch}), gc exposed: ${typeof globalThis.gc === "function" ? "yes" : "no"}`);
   out(`  cpu      ${cpus[0]?.model ?? "unknown"} × ${cpus.length}, memory ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`);
   out(`  peer     moment-business-time 2.0.0 on ${PEER_VERSIONS()}`);
+  out(`  load     ${loadavg()} (other work on the machine widens the rounds' min–max)`);
   out();
 }
 
@@ -166,6 +168,7 @@ function evaluations(): void {
 header();
 const due = dueTimes();
 evaluations();
+out(`load average at the end: ${loadavg()}`);
 if (due.failed) {
   out("FAILED: the engines disagree (or our warm and cold calendars do); see the DISAGREEMENT lines above.");
   process.exitCode = 1;
