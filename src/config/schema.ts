@@ -72,6 +72,23 @@ const DEFAULT_SEVERITIES = {
   "3": { clock: "business" as const, accept: "8h", resolve: "10d" },
 };
 
+/** Preliminary diagnostics (P4) the app can require, by form field. */
+export const DIAGNOSTIC_FIELDS = ["productVersion", "reproduction", "logs", "infrastructureChecks", "incidentDbChecked"] as const;
+export type DiagnosticField = (typeof DIAGNOSTIC_FIELDS)[number];
+
+const DEFAULT_LABELS = {
+  severity: {},
+  accepted: "state: accepted",
+  waiting: "state: waiting for customer",
+  workaround: "state: workaround",
+  resolved: "state: resolved",
+  paused: "sla: paused",
+  atRisk: "sla: at risk",
+  breached: "sla: breached",
+  expired: "support: expired",
+  needsDiagnostics: "needs: diagnostics",
+};
+
 const login = z
   .string()
   .regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\[bot\])?$/, { error: "expected a GitHub login such as octocat" });
@@ -170,15 +187,80 @@ export const configSchema = z
         }),
         workaround: labelName.default("state: workaround").meta({ description: "A temporary solution was given" }),
         resolved: labelName.default("state: resolved").meta({ description: "A permanent solution was given" }),
+        paused: labelName.default("sla: paused").meta({ description: "Managers' filter: a clock is paused (set by the app)" }),
+        atRisk: labelName.default("sla: at risk").meta({
+          description: "Managers' filter: a running target has used `reminders.atRiskShare` of its time (set by the app)",
+        }),
+        breached: labelName.default("sla: breached").meta({ description: "Managers' filter: a deadline was missed (set by the app)" }),
+        expired: labelName.default("support: expired").meta({
+          description: "Registered outside the support period; no clock runs (P1; set by the app)",
+        }),
+        needsDiagnostics: labelName.default("needs: diagnostics").meta({
+          description: "Preliminary diagnostics are incomplete (P4; set by the app)",
+        }),
       })
-      .default({
-        severity: {},
-        accepted: "state: accepted",
-        waiting: "state: waiting for customer",
-        workaround: "state: workaround",
-        resolved: "state: resolved",
-      })
+      .default(DEFAULT_LABELS)
       .meta({ description: "Label names the app reads and writes" }),
+    diagnostics: z
+      .strictObject({
+        required: z
+          .array(z.enum(DIAGNOSTIC_FIELDS, { error: `expected one of ${DIAGNOSTIC_FIELDS.join(", ")}` }))
+          .default([...DIAGNOSTIC_FIELDS])
+          .meta({
+            description:
+              "Preliminary diagnostics an incident must carry (P4); `logs` is never required when remote access was given (P6)",
+          }),
+        pauseUntilComplete: z
+          .array(z.number().int())
+          .default([])
+          .meta({
+            description:
+              "Severity levels whose clock waits (the app adds the waiting label) until diagnostics are complete; level 1 cannot be listed (P5)",
+          }),
+      })
+      .default({ required: [...DIAGNOSTIC_FIELDS], pauseUntilComplete: [] })
+      .meta({ description: "Checking the customer's preliminary diagnostics (P4–P6)" }),
+    contacts: z
+      .strictObject({
+        companyPhone: z.string().min(1).optional().meta({ description: "The company's support phone for working hours (P10)" }),
+        onDutyPhone: z.string().min(1).optional().meta({
+          description: "The on-duty engineers' line outside working hours (P10); without it customers are told to ask for the numbers",
+        }),
+        email: z.string().min(1).optional().meta({ description: "The official support e-mail address" }),
+        renewal: z.string().min(1).optional().meta({
+          description: "Whom to contact about the support period, shown when a request falls outside it (P1)",
+        }),
+      })
+      .default({})
+      .meta({ description: "Contacts the app tells customers about; never built into the code" }),
+    texts: z
+      .strictObject({
+        phoneWorkingHours: z.string().min(1).optional().meta({
+          description: "Replaces the phone instructions posted in working hours (P10); placeholders {severity} {companyPhone} {onDutyPhone} {email} {hours} {zone}",
+        }),
+        phoneOutsideHours: z.string().min(1).optional().meta({
+          description: "Replaces the phone instructions posted outside working hours when `contacts.onDutyPhone` is set",
+        }),
+        phoneAskForNumbers: z.string().min(1).optional().meta({
+          description: "Replaces the phone instructions posted outside working hours when there is no on-duty line",
+        }),
+        outsideSupportPeriod: z.string().min(1).optional().meta({
+          description: "Replaces the comment on a request outside the support period (P1); placeholders {supportFrom} {supportUntil} {renewal}",
+        }),
+      })
+      .default({})
+      .meta({ description: "Texts of the app's comments that a contract may word itself" }),
+    reminders: z
+      .strictObject({
+        atRiskShare: z
+          .number()
+          .gt(0, { error: "expected a share between 0 and 1, e.g. 0.75" })
+          .lt(1, { error: "expected a share between 0 and 1, e.g. 0.75" })
+          .default(0.75)
+          .meta({ description: "Share of a running target's time used at which the incident is labelled at risk" }),
+      })
+      .default({ atRiskShare: 0.75 })
+      .meta({ description: "When deadlines call for attention" }),
   })
   .superRefine((config, ctx) => {
     const levels = Object.keys(config.severities);
@@ -208,7 +290,24 @@ export const configSchema = z
       names.set(key, where);
     };
     for (const level of levels) seen(severityLabel(config, Number(level)), `severity.${level}`);
-    for (const key of ["accepted", "waiting", "workaround", "resolved"] as const) seen(config.labels[key], key);
+    for (const key of ["accepted", "waiting", "workaround", "resolved", "paused", "atRisk", "breached", "expired", "needsDiagnostics"] as const) {
+      seen(config.labels[key], key);
+    }
+    config.diagnostics.pauseUntilComplete.forEach((level, i) => {
+      if (level === 1) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["diagnostics", "pauseUntilComplete", i],
+          message: "level 1 is an outage and is never held back by missing diagnostics (P5); remove it",
+        });
+      } else if (!levels.includes(String(level))) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["diagnostics", "pauseUntilComplete", i],
+          message: `expected one of the configured severity levels (${levels.join(", ")}), got ${level}`,
+        });
+      }
+    });
   });
 
 /** The label that marks a severity level. */

@@ -114,6 +114,10 @@ export interface Explanation {
   ignoredPauses: { at: number; by: string }[];
   targets: TargetDetail[];
   warnings: Warning[];
+  /** The timeline's events up to `now`, normalised. */
+  events: IncidentEvent[];
+  /** Lower-cased logins trusted in this evaluation (engineers, members seen, the bot). */
+  trusted: ReadonlySet<string>;
 }
 
 function toMs(now: Date | string | number): number {
@@ -347,7 +351,7 @@ export function explainIncident(input: EvaluateInput): Explanation {
       targets.map((t) => [t.name, { status: t.status, dueAt: t.dueAt, metAt: t.metAt, breached: t.breached }]),
     ),
   };
-  return { evaluation, now, issue, start, severity, config, severityConfig, pauses, closedPeriods, ignoredPauses, targets, warnings };
+  return { evaluation, now, issue, start, severity, config, severityConfig, pauses, closedPeriods, ignoredPauses, targets, warnings, events, trusted };
 }
 
 /** A contract that lists its own holidays or working dates for a year has taken that year's decree into its own hands. */

@@ -1,17 +1,151 @@
-// The issue-form fields the app reads, with their headings in both languages.
-// GitHub renders an issue form as "### <label>" sections; these headings are
-// the labels of the forms in .github/ISSUE_TEMPLATE/ and what the parser looks
-// for, so the forms and the parser cannot drift apart.
+// The issue-form fields the app reads, with their headings and options in
+// both languages. GitHub renders an issue form as "### <label>" sections;
+// these labels are what the parser looks for, and the forms in
+// .github/ISSUE_TEMPLATE/ are generated from this file (npm run forms), so
+// the forms and the parser cannot drift apart.
+
+export interface Option {
+  /** The value the app works with. */
+  value: string;
+  en: string;
+  ru: string;
+}
 
 export interface FormField {
   id: string;
   en: string;
   ru: string;
+  /** Help text shown under the label in the form. */
+  help?: { en: string; ru: string };
+  options?: readonly Option[];
 }
 
+const opt = (value: string, en: string, ru: string): Option => ({ value, en, ru });
+
+export const REQUEST_TYPES = [
+  opt("incident", "Incident (something is broken)", "Инцидент (что-то не работает)"),
+  opt("configuration", "Configuration consultation", "Консультация по настройке"),
+  opt("connection", "Connecting an application", "Подключение приложения"),
+  opt("update", "New version or update", "Новая версия или обновление"),
+  opt("patch", "Patch", "Патч"),
+  opt("onsite", "On-site visit", "Выезд специалиста"),
+] as const;
+
 export const FORM_FIELDS = {
-  channel: { id: "channel", en: "Channel", ru: "Канал" },
-  receivedAt: { id: "receivedAt", en: "Received at", ru: "Когда получено" },
+  requestType: {
+    id: "requestType",
+    en: "Request type",
+    ru: "Тип обращения",
+    options: REQUEST_TYPES,
+  },
+  severity: {
+    id: "severity",
+    en: "Severity",
+    ru: "Уровень критичности",
+    help: {
+      en: "P8. Level 1: authentication is completely unavailable in PROD. Level 2: unavailable in PROD to more than 10% of users with no workaround. Level 3: everything else, including any TEST environment.",
+      ru: "P8. Уровень 1: аутентификация полностью недоступна в PROD. Уровень 2: недоступна в PROD более чем для 10% пользователей и нет обходного решения. Уровень 3: всё остальное, включая любую среду TEST.",
+    },
+    options: [
+      opt("1", "1: service completely unavailable (PROD)", "1: сервис полностью недоступен (PROD)"),
+      opt("2", "2: service partially unavailable (PROD)", "2: сервис частично недоступен (PROD)"),
+      opt("3", "3: other", "3: прочее"),
+    ],
+  },
+  environment: {
+    id: "environment",
+    en: "Environment",
+    ru: "Среда",
+    options: [opt("PROD", "PROD", "PROD"), opt("TEST", "TEST", "TEST")],
+  },
+  affectedShare: {
+    id: "affectedShare",
+    en: "Share of users affected",
+    ru: "Доля затронутых пользователей",
+    options: [
+      opt("all", "All users", "Все пользователи"),
+      opt("over10", "More than 10%", "Более 10%"),
+      opt("upTo10", "10% or fewer", "10% или меньше"),
+      opt("unknown", "Unknown", "Неизвестно"),
+    ],
+  },
+  workaroundAvailable: {
+    id: "workaroundAvailable",
+    en: "Workaround available",
+    ru: "Есть обходное решение",
+    options: [opt("yes", "Yes", "Да"), opt("no", "No", "Нет")],
+  },
+  productVersion: { id: "productVersion", en: "Product version", ru: "Версия продукта" },
+  description: { id: "description", en: "Description", ru: "Описание" },
+  reproduction: { id: "reproduction", en: "Steps to reproduce", ru: "Сценарий воспроизведения" },
+  logs: {
+    id: "logs",
+    en: "Logs",
+    ru: "Журналы (логи)",
+    help: {
+      en: "P4.1: the relevant log excerpts, already looked through. Not needed when support has remote access (P6).",
+      ru: "P4.1: фрагменты журналов, уже просмотренные вами. Не нужны, если у поддержки есть удалённый доступ (P6).",
+    },
+  },
+  infrastructureChecks: {
+    id: "infrastructureChecks",
+    en: "Infrastructure checked",
+    ru: "Проверенная инфраструктура",
+    help: { en: "P4.2: tick what you checked.", ru: "P4.2: отметьте, что проверили." },
+    options: [
+      opt("dbms", "DBMS", "СУБД"),
+      opt("directory", "Directory / LDAP", "Каталог / LDAP"),
+      opt("network", "Network and load balancers", "Сеть и балансировщики"),
+      opt("dns", "DNS", "DNS"),
+      opt("certificates", "Certificates", "Сертификаты"),
+    ],
+  },
+  incidentDbChecked: {
+    id: "incidentDbChecked",
+    en: "Own incident database",
+    ru: "Собственная база инцидентов",
+    options: [
+      opt(
+        "checked",
+        "We checked our incident database for similar problems and earlier solutions",
+        "Мы проверили свою базу инцидентов на похожие проблемы и прежние решения",
+      ),
+    ],
+  },
+  remoteAccess: {
+    id: "remoteAccess",
+    en: "Remote access for support",
+    ru: "Удалённый доступ для поддержки",
+    options: [opt("given", "Given", "Предоставлен"), opt("not-given", "Not given", "Не предоставлен")],
+  },
+  phoneCall: {
+    id: "phoneCall",
+    en: "Phone call",
+    ru: "Звонок",
+    options: [
+      opt("made", "Levels 1–2: we have also reported this by phone (P10)", "Уровни 1–2: мы также сообщили об этом по телефону (P10)"),
+    ],
+  },
+  channel: {
+    id: "channel",
+    en: "Channel",
+    ru: "Канал",
+    options: [
+      opt("github", "GitHub", "GitHub"),
+      opt("email", "Email", "Электронная почта"),
+      opt("phone", "Phone", "Телефон"),
+      opt("other", "Other (personal e-mail, messenger)", "Другое (личная почта, мессенджер)"),
+    ],
+  },
+  receivedAt: {
+    id: "receivedAt",
+    en: "Received at",
+    ru: "Когда получено",
+    help: {
+      en: "When the request arrived, as YYYY-MM-DD HH:MM in the contract's time zone (P11).",
+      ru: "Когда поступило обращение: ГГГГ-ММ-ДД ЧЧ:ММ в часовом поясе договора (P11).",
+    },
+  },
 } as const satisfies Record<string, FormField>;
 
 export type FormFieldId = keyof typeof FORM_FIELDS;
@@ -22,7 +156,6 @@ export const OFFICIAL_CHANNELS: Readonly<Record<string, "github" | "email" | "ph
   email: "email",
   "e-mail": "email",
   "электронная почта": "email",
-  "официальная почта": "email",
   phone: "phone",
   телефон: "phone",
 };

@@ -105,3 +105,13 @@ export function formatLocal(instantMs: number, zone: string): string {
   const dt = DateTime.fromMillis(instantMs, { zone });
   return `${dt.toFormat("yyyy-MM-dd HH:mm")} ${dt.toFormat("ZZZZ")} (${zone})`;
 }
+
+/** Short local wall-clock text with the UTC offset, e.g. "2026-03-10 16:00 UTC+3" or "… UTC+5:30". */
+export function formatLocalShort(instantMs: number, zone: string): string {
+  const dt = DateTime.fromMillis(instantMs, { zone });
+  const offset = dt.offset;
+  const sign = offset < 0 ? "-" : "+";
+  const abs = Math.abs(offset);
+  const hhmm = abs % 60 ? `${Math.floor(abs / 60)}:${String(abs % 60).padStart(2, "0")}` : `${abs / 60}`;
+  return `${dt.toFormat("yyyy-MM-dd HH:mm")} UTC${sign}${hhmm}`;
+}

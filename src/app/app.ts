@@ -1,0 +1,104 @@
+// Probot wiring: which events reach which handler. The handlers are thin; the
+// decisions live in src/domain.
+import type { Context, Probot } from "probot";
+import { CONFIG_PATH } from "../config/parse-config.js";
+import { clearConfigError, reportConfigError } from "../github/config-error-issue.js";
+import { labelDefinitions } from "../github/labels.js";
+import { loadRepoConfig } from "../github/load-config.js";
+import type { Octokit, RepoRef } from "../github/types.js";
+import { handleIncident } from "./handle-incident.js";
+import { type AppServices, createServices } from "./services.js";
+
+export interface AppOptions {
+  /** Replaces the real clock (tests). */
+  now?: () => number;
+  /** The app's slug; otherwise APP_SLUG, otherwise asked from GitHub once. */
+  appSlug?: string;
+}
+
+const INCIDENT_EVENTS: ("issues.opened" | "issues.edited" | "issues.labeled" | "issues.unlabeled" | "issues.closed" | "issues.reopened" | "issue_comment.created")[] = [
+  "issues.opened",
+  "issues.edited",
+  "issues.labeled",
+  "issues.unlabeled",
+  "issues.closed",
+  "issues.reopened",
+  "issue_comment.created",
+];
+
+/** Makes the app's login known: options, APP_SLUG, or GET /app once per process. */
+function botLoginSource(app: Probot, options: AppOptions): () => Promise<string> {
+  let pending: Promise<string> | null = null;
+  const fixed = options.appSlug ?? process.env.APP_SLUG;
+  if (fixed) return () => Promise.resolve(`${fixed}[bot]`);
+  return () => {
+    pending ??= app
+      .auth()
+      .then((octokit) => octokit.rest.apps.getAuthenticated())
+      .then(({ data }) => `${data?.slug ?? "incident-sla"}[bot]`)
+      .catch((error: unknown) => {
+        pending = null;
+        throw error;
+      });
+    return pending;
+  };
+}
+
+/** Creates the labels of a configured repository, or reports its invalid configuration. */
+async function prepareRepository(services: AppServices, octokit: Octokit, ref: RepoRef, log: Context["log"]): Promise<void> {
+  const loaded = await loadRepoConfig(octokit, ref);
+  const botLogin = await services.botLogin();
+  if (loaded.kind === "invalid") {
+    const done = await reportConfigError(octokit, ref, botLogin, loaded.error);
+    log.info({ repo: `${ref.owner}/${ref.repo}`, configError: done }, "invalid configuration reported");
+    return;
+  }
+  const closed = await clearConfigError(octokit, ref, botLogin);
+  if (loaded.kind === "missing") {
+    log.debug({ repo: `${ref.owner}/${ref.repo}` }, "no configuration: not a customer repository");
+    return;
+  }
+  const names = labelDefinitions(loaded.config).map((d) => d.name);
+  const created = await services.labels.ensure(octokit, ref, names, loaded.config);
+  log.info({ repo: `${ref.owner}/${ref.repo}`, labelsCreated: created, configErrorClosed: closed }, "repository ready");
+}
+
+export function createApp(options: AppOptions = {}) {
+  return (app: Probot): void => {
+    const services = createServices(botLoginSource(app, options), options.now);
+
+    app.on(INCIDENT_EVENTS, async (context) => {
+      const botLogin = await services.botLogin();
+      // The app's own writes come back as events; they change nothing it has not already decided.
+      if (context.payload.sender?.login?.toLowerCase() === botLogin.toLowerCase()) return;
+      const ref = context.issue();
+      await services.serialise(`${ref.owner}/${ref.repo}#${ref.issue_number}`, () =>
+        handleIncident(services, {
+          octokit: context.octokit as Octokit,
+          ref,
+          installationId: (context.payload as { installation?: { id: number } }).installation?.id,
+          ownerType: (context.payload as { repository: { owner: { type?: string } } }).repository.owner.type,
+          log: context.log,
+        }),
+      );
+    });
+
+    app.on(["installation.created", "installation_repositories.added"], async (context) => {
+      const payload = context.payload as { repositories?: { full_name: string }[]; repositories_added?: { full_name: string }[] };
+      const repos = payload.repositories_added ?? payload.repositories ?? [];
+      for (const { full_name } of repos) {
+        const [owner, repo] = full_name.split("/") as [string, string];
+        await prepareRepository(services, context.octokit as Octokit, { owner, repo }, context.log);
+      }
+    });
+
+    // A change of the configuration on the default branch: report or clear errors, create labels.
+    app.on("push", async (context) => {
+      const { payload } = context;
+      if (payload.ref !== `refs/heads/${payload.repository.default_branch}`) return;
+      const touched = payload.commits.some((c) => [...(c.added ?? []), ...(c.modified ?? []), ...(c.removed ?? [])].includes(CONFIG_PATH));
+      if (!touched) return;
+      await prepareRepository(services, context.octokit as Octokit, context.repo(), context.log);
+    });
+  };
+}

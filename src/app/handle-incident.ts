@@ -1,0 +1,74 @@
+// One incident event, as a numbered list of steps: load the configuration →
+// read the issue and its timeline → decide (a plan) → apply what changes.
+import type { Config } from "../config/schema.js";
+import { planIncident } from "../domain/plan-incident.js";
+import { applyPlan, writesOf } from "../github/apply-plan.js";
+import { reportConfigError } from "../github/config-error-issue.js";
+import { loadRepoConfig } from "../github/load-config.js";
+import { readIncident } from "../github/read-incident.js";
+import type { IssueRef, Octokit } from "../github/types.js";
+import type { AppServices } from "./services.js";
+
+export interface HandledIncident {
+  outcome: "handled" | "no-config" | "invalid-config" | "skipped";
+  reason?: string;
+  severity?: number;
+  decisions?: string[];
+  writes?: number;
+}
+
+export interface IncidentEventContext {
+  octokit: Octokit;
+  ref: IssueRef;
+  installationId: number | undefined;
+  ownerType: string | undefined;
+  log: { info: (obj: object, msg: string) => void; debug: (obj: object, msg: string) => void };
+}
+
+async function trustedMembers(services: AppServices, ctx: IncidentEventContext, config: Config): Promise<string[]> {
+  if (!config.team.orgMembersAreEngineers || ctx.ownerType !== "Organization") return [];
+  return services.members.members(ctx.octokit, ctx.installationId, ctx.ref.owner);
+}
+
+export async function handleIncident(services: AppServices, ctx: IncidentEventContext): Promise<HandledIncident> {
+  const started = services.now();
+  const { octokit, ref } = ctx;
+  const botLogin = await services.botLogin();
+
+  // 1. Configuration from the default branch; without one this is not a customer repository.
+  const loaded = await loadRepoConfig(octokit, ref);
+  if (loaded.kind === "missing") return { outcome: "no-config" };
+  if (loaded.kind === "invalid") {
+    const done = await reportConfigError(octokit, ref, botLogin, loaded.error);
+    ctx.log.info({ repo: `${ref.owner}/${ref.repo}`, configError: done }, "invalid configuration: incidents left alone");
+    return { outcome: "invalid-config" };
+  }
+  const { config } = loaded;
+
+  // 2. The issue, its timeline and the app's comments on it.
+  const data = await readIncident(octokit, ref, botLogin);
+  if (data.issue.pull_request) return { outcome: "skipped", reason: "pull request" };
+  const author = (data.issue.user as { login?: string } | null)?.login?.toLowerCase();
+  if (author === botLogin.toLowerCase()) return { outcome: "skipped", reason: "the app's own issue" };
+  const engineers = await trustedMembers(services, ctx, config);
+
+  // 3. Decide.
+  const { plan, explanation } = planIncident({ config, issue: data.issue, timeline: data.timeline, now: services.now(), bot: botLogin, engineers });
+
+  // 4. Apply what changes.
+  const applied = await applyPlan({ octokit, labels: services.labels, config, botLogin }, ref, plan, data.appComments);
+  const writes = writesOf(applied);
+  ctx.log.info(
+    {
+      repo: `${ref.owner}/${ref.repo}`,
+      issue: ref.issue_number,
+      severity: explanation.severity.level,
+      coverage: explanation.evaluation.coverage,
+      decisions: plan.decisions,
+      writes,
+      ms: services.now() - started,
+    },
+    writes > 0 ? "incident updated" : "incident unchanged",
+  );
+  return { outcome: "handled", severity: explanation.severity.level, decisions: plan.decisions, writes };
+}

@@ -1,0 +1,34 @@
+// What the handlers share across events: the clock, the app's login, caches
+// and per-issue serialisation. Passed in, so tests swap any of them.
+import { LabelCache } from "../github/labels.js";
+import { OrgMembersCache } from "../github/org-members.js";
+
+export interface AppServices {
+  now: () => number;
+  /** The app's bot login, e.g. "incident-sla[bot]". */
+  botLogin: () => Promise<string>;
+  labels: LabelCache;
+  members: OrgMembersCache;
+  /** Runs `work` after any earlier work on the same key has finished. */
+  serialise: <T>(key: string, work: () => Promise<T>) => Promise<T>;
+}
+
+/** Per-key queue: two deliveries for one issue in this process never interleave. */
+export function keyedQueue(): AppServices["serialise"] {
+  const tails = new Map<string, Promise<unknown>>();
+  return async <T>(key: string, work: () => Promise<T>): Promise<T> => {
+    const previous = tails.get(key) ?? Promise.resolve();
+    const run = previous.then(work, work);
+    const tail = run.catch(() => undefined);
+    tails.set(key, tail);
+    try {
+      return await run;
+    } finally {
+      if (tails.get(key) === tail) tails.delete(key);
+    }
+  };
+}
+
+export function createServices(botLogin: () => Promise<string>, now: () => number = Date.now): AppServices {
+  return { now, botLogin, labels: new LabelCache(now), members: new OrgMembersCache(now), serialise: keyedQueue() };
+}

@@ -1,0 +1,187 @@
+// Deciding what an incident needs on GitHub, as a plan value: labels to add
+// and remove, comments to create once, keep up to date or delete. Pure: the
+// caller reads GitHub, this decides, and applying the plan is a separate,
+// idempotent step that skips what is already true.
+import { type Config, severityLabel } from "../config/schema.js";
+import { type SeverityProposal, classifySeverity } from "./classify-severity.js";
+import { calendarOf } from "./calendar.js";
+import { missingDiagnostics } from "./diagnostics.js";
+import { type EvaluateInput, type Explanation, explainIncident } from "./evaluate.js";
+import { type IncidentForm, parseIncidentForm } from "./incident-form.js";
+import { STATUS_KEY, type StatusNote, renderStatusComment } from "./status-comment.js";
+import { coverageComment, diagnosticsComment, pauseRefusedComment, phoneComment, severityCorrectionComment } from "./texts.js";
+
+export type CommentAction =
+  /** Create when missing; edit when the fingerprint (or, without one, the body) differs. */
+  | { mode: "upsert"; key: string; body: string; fingerprint?: string }
+  /** Create when missing; never edit. */
+  | { mode: "once"; key: string; body: string }
+  /** Delete when present. */
+  | { mode: "delete"; key: string };
+
+export interface IncidentPlan {
+  addLabels: string[];
+  removeLabels: string[];
+  comments: CommentAction[];
+  /** Short reasons for the log line. */
+  decisions: string[];
+}
+
+export interface PlannedIncident {
+  plan: IncidentPlan;
+  /** The evaluation as it will be once the plan is applied. */
+  explanation: Explanation;
+  form: IncidentForm;
+}
+
+export const COMMENT_KEYS = {
+  status: STATUS_KEY,
+  diagnostics: "diagnostics",
+  phone: "phone",
+  coverage: "coverage",
+  severityCorrection: "severity-correction",
+  pauseRefused: (at: number) => `pause-refused:${at}`,
+} as const;
+
+type RawLabel = string | { name?: unknown };
+
+/** Whether `now` falls inside a working window of the contract's calendar (P10, P12). */
+export function inWorkingHours(config: Config, now: number): boolean {
+  const calendar = calendarOf(config);
+  const day = calendar.day(calendar.localDay(now));
+  return day.working && day.open <= now && now < day.close;
+}
+
+export function planIncident(input: EvaluateInput): PlannedIncident {
+  const { config } = input;
+  const labels = config.labels;
+  const decisions: string[] = [];
+  const comments: CommentAction[] = [];
+  const want = new Set<string>();
+  const unwant = new Set<string>();
+  const lower = (s: string) => s.toLowerCase();
+
+  const first = explainIncident(input);
+  const form = parseIncidentForm(first.issue.body);
+  const current = new Set(first.issue.labels.map(lower));
+  const severityNames = Object.keys(config.severities).map((level) => lower(severityLabel(config, Number(level))));
+  const isSeverityLabel = (name: string) => severityNames.includes(lower(name));
+  const isTrusted = (login: string | null) => login !== null && first.trusted.has(login);
+  const open = first.issue.state === "open";
+
+  // 1. Severity (P8): only an incident that never had a severity label gets one from its form.
+  let x = first;
+  let proposal: SeverityProposal | null = null;
+  const hadSeverity: boolean =
+    first.issue.labels.some(isSeverityLabel) ||
+    first.events.some((e) => (e.kind === "labeled" || e.kind === "unlabeled") && isSeverityLabel(e.label));
+  if (!hadSeverity) {
+    proposal = classifySeverity(form, config);
+    const name = severityLabel(config, proposal.level);
+    want.add(name);
+    decisions.push(`severity ${proposal.level} from the form${proposal.reasons.length ? ` (claimed ${proposal.claimed})` : ""}`);
+    if (proposal.reasons.length > 0) {
+      comments.push({ mode: "once", key: COMMENT_KEYS.severityCorrection, body: severityCorrectionComment(proposal, config.language) });
+    }
+    const issue = input.issue as { labels?: RawLabel[] };
+    x = explainIncident({ ...input, issue: { ...issue, labels: [...(issue.labels ?? []), { name }] } });
+  }
+  const severity = x.severity.level;
+  const coverage = x.evaluation.coverage;
+
+  // 2. Coverage (P1): flagged, never dropped; no clock, no diagnostics, no phone.
+  if (coverage !== "active") {
+    want.add(labels.expired);
+    comments.push({ mode: "once", key: COMMENT_KEYS.coverage, body: coverageComment(config, coverage) });
+    decisions.push(`outside the support period (${coverage})`);
+  } else {
+    unwant.add(labels.expired);
+  }
+
+  // 3. Preliminary diagnostics (P4–P6), while the incident is open.
+  const missing = missingDiagnostics(form, config);
+  const botLogin = lower(input.bot ?? "incident-sla[bot]");
+  const waitingEvents = x.events.filter((e) => e.kind === "labeled" && lower(e.label) === lower(labels.waiting));
+  const diagnosticsPauseWanted =
+    coverage === "active" && open && missing.length > 0 && config.diagnostics.pauseUntilComplete.includes(severity);
+  // The app pauses for diagnostics once per incident; after the customer answers it does not pause again (P7).
+  const appPausedBefore = waitingEvents.some((e) => e.actor.login === botLogin);
+  const runningPause = x.pauses.find((p) => p.end === null) ?? null;
+  if (coverage === "active" && open) {
+    if (missing.length > 0) {
+      want.add(labels.needsDiagnostics);
+      const willPause = diagnosticsPauseWanted && (x.evaluation.paused || !appPausedBefore);
+      comments.push({ mode: "upsert", key: COMMENT_KEYS.diagnostics, body: diagnosticsComment(missing, config.language, willPause) });
+      decisions.push(`diagnostics missing: ${missing.join(", ")}`);
+    } else {
+      unwant.add(labels.needsDiagnostics);
+      comments.push({ mode: "delete", key: COMMENT_KEYS.diagnostics });
+    }
+  }
+
+  // 4. Pauses (P7, DESIGN §8). A waiting label that is not pausing the clock is removed: the
+  // customer side put it there, or the customer's reply (or a close) ended the pause.
+  const waitingPresent = current.has(lower(labels.waiting));
+  if (open && waitingPresent && !runningPause) {
+    unwant.add(labels.waiting);
+    const lastAdd = waitingEvents.at(-1);
+    if (lastAdd && !isTrusted(lastAdd.actor.login)) {
+      comments.push({ mode: "once", key: COMMENT_KEYS.pauseRefused(lastAdd.at), body: pauseRefusedComment(config, lastAdd.actor.display) });
+      decisions.push(`waiting label by customer-side @${lastAdd.actor.display} removed`);
+    } else {
+      decisions.push("waiting label removed: the pause had ended");
+    }
+  } else if (open && !waitingPresent && !runningPause && diagnosticsPauseWanted && !appPausedBefore) {
+    want.add(labels.waiting);
+    decisions.push("paused until diagnostics are complete");
+  } else if (open && runningPause && missing.length === 0 && lower(runningPause.startedBy) === botLogin) {
+    unwant.add(labels.waiting);
+    decisions.push("diagnostics complete: the app's pause ends");
+  }
+
+  // 5. Phone duplicate (P10) for levels 1–2, unless the request itself came by phone.
+  if (coverage === "active" && open && severity <= 2 && !(x.start.reason === "registered" && /phone|телефон/i.test(x.start.channel ?? ""))) {
+    const moment = inWorkingHours(config, x.now) ? "workingHours" : "outsideHours";
+    comments.push({ mode: "once", key: COMMENT_KEYS.phone, body: phoneComment(config, severity, moment, form.phoneCall) });
+  }
+
+  // The app's own pause changes happen now: evaluate as if they were already in the timeline,
+  // so the status comment and the managers' labels show the state after this plan.
+  const waitingChange = want.has(labels.waiting) ? "labeled" : unwant.has(labels.waiting) && runningPause ? "unlabeled" : null;
+  if (waitingChange) {
+    const others = x.issue.labels.filter((l) => lower(l) !== lower(labels.waiting));
+    const nextLabels = waitingChange === "labeled" ? [...others, labels.waiting] : others;
+    const synthetic = { event: waitingChange, created_at: new Date(x.now).toISOString(), actor: { login: botLogin }, label: { name: labels.waiting } };
+    x = explainIncident({
+      ...input,
+      issue: { ...(input.issue as object), labels: nextLabels.map((name) => ({ name })) },
+      timeline: [...(Array.isArray(input.timeline) ? (input.timeline as unknown[]) : []), synthetic],
+    });
+  }
+
+  // 6. Managers' labels, true to the evaluation.
+  const share = config.reminders.atRiskShare;
+  const atRisk = x.targets.some((t) => t.status === "running" && t.usedMs >= share * t.amountMs);
+  const breached = x.targets.some((t) => t.breached);
+  (x.evaluation.paused && coverage === "active" ? want : unwant).add(labels.paused);
+  (atRisk ? want : unwant).add(labels.atRisk);
+  (breached ? want : unwant).add(labels.breached);
+
+  // 7. The status comment, with a note when the customer side changed the severity (P8).
+  const note: StatusNote = {};
+  const lastSeverityChange = x.events.findLast((e) => (e.kind === "labeled" || e.kind === "unlabeled") && isSeverityLabel(e.label));
+  if (lastSeverityChange && (lastSeverityChange.kind === "labeled" || lastSeverityChange.kind === "unlabeled") && !isTrusted(lastSeverityChange.actor.login)) {
+    note.severityChangedBy = {
+      login: lastSeverityChange.actor.display,
+      at: lastSeverityChange.at,
+      label: lastSeverityChange.label,
+      added: lastSeverityChange.kind === "labeled",
+    };
+  }
+  const status = renderStatusComment(x, note);
+  comments.push({ mode: "upsert", key: COMMENT_KEYS.status, body: status.body, fingerprint: status.fingerprint });
+
+  const addLabels = [...want].filter((l) => !current.has(lower(l)));
+  const removeLabels = [...unwant].filter((l) => current.has(lower(l)) && ![...want].some((w) => lower(w) === lower(l)));
+  return { plan: { addLabels, removeLabels, comments, decisions }, explanation: x, form };
+}

@@ -1,0 +1,173 @@
+// The status comment: one per incident, edited in place, in the contract's
+// language. It shows what the clock knows (severity and why, start and why,
+// each deadline in local time with the zone, status, pauses). Parts that
+// change with every minute (time left while running) are "volatile": they are
+// refreshed whenever the comment is written, but a change in them alone is
+// not a reason to write (DESIGN §1.4: no write when nothing changed).
+import type { Explanation, TargetDetail } from "./evaluate.js";
+import { formatMinutes } from "./durations.js";
+import { formatLocalShort } from "./local-time.js";
+import { fingerprint, marker } from "./markers.js";
+import { STATUS_TITLES, TARGET_TITLES, type Language } from "./texts.js";
+import { renderWarning } from "./warnings.js";
+
+export const STATUS_KEY = "status";
+
+export interface StatusNote {
+  /** A customer-side severity change (P8), kept but noted. */
+  severityChangedBy?: { login: string; at: number; label: string; added: boolean };
+}
+
+export interface StatusComment {
+  body: string;
+  fingerprint: string;
+}
+
+const MINUTE = 60_000;
+
+export function renderStatusComment(x: Explanation, note: StatusNote = {}): StatusComment {
+  const lang: Language = x.config.language;
+  const ru = lang === "ru";
+  const zone = x.config.timezone;
+  const at = (ms: number) => formatLocalShort(ms, zone);
+  const business = x.severityConfig.clock === "business";
+  // Clock time uses the clock's day (a working day on a business clock); wall time uses 24 h.
+  const span = (ms: number) => formatMinutes(ms / MINUTE, lang, business ? minutesOfDay(x) : 1440);
+  const wall = (ms: number) => formatMinutes(ms / MINUTE, lang, 1440);
+  const material: string[] = [];
+  const volatile: string[] = [];
+
+  const severityWhy = x.severity.label
+    ? ru
+      ? `метка «${x.severity.label}»`
+      : `label "${x.severity.label}"`
+    : ru
+      ? "по умолчанию: метки уровня нет"
+      : "the default: no severity label";
+  const clock = business
+    ? ru
+      ? `рабочее время (${x.config.calendar.hours}, календарь ${x.config.calendar.preset})`
+      : `working hours (${x.config.calendar.hours}, ${x.config.calendar.preset} calendar)`
+    : ru
+      ? "круглосуточно (24×7)"
+      : "around the clock (24×7)";
+  material.push(ru ? `### Сроки по обращению` : `### SLA status`);
+  material.push(
+    ru ? `**Уровень ${x.severity.level}** (${severityWhy}); отсчёт: ${clock}.` : `**Severity ${x.severity.level}** (${severityWhy}); clock: ${clock}.`,
+  );
+  material.push(startLine(x, at, ru));
+
+  if (x.evaluation.coverage !== "active") {
+    material.push(
+      ru
+        ? "**Вне срока поддержки** (P1): сроки не отсчитываются."
+        : "**Outside the support period** (P1): no deadlines run.",
+    );
+  } else if (x.targets.length > 0) {
+    material.push("", ru ? "| Срок | Норматив | До | Состояние |" : "| Deadline | Target | Due | Status |", "|---|---|---|---|");
+    for (const t of x.targets) {
+      const row = `| ${TARGET_TITLES[t.name][lang]} | ${t.target} | ${at(t.due)} | ${targetState(t, lang, at, span, wall)} |`;
+      material.push(row);
+    }
+    const running = x.targets.filter((t) => t.status === "running");
+    if (running.length > 0) {
+      volatile.push(
+        "",
+        running
+          .map((t) => `${TARGET_TITLES[t.name][lang]}: ${ru ? "осталось" : "left"} ${span(t.leftMs)}${business ? (ru ? " рабочего времени" : " of working time") : ""}`)
+          .join("; ") + (ru ? ` (на ${at(x.now)}).` : ` (as of ${at(x.now)}).`),
+      );
+    }
+  }
+
+  const pauses = x.pauses.map((p) => {
+    const end =
+      p.end === null
+        ? ru
+          ? "идёт сейчас"
+          : "running now"
+        : `${ru ? "до" : "until"} ${at(p.end)} (${endWhy(p.endReason, p.endedBy, ru)})`;
+    return `- ${at(p.start)}, @${p.startedBy}: ${end}`;
+  });
+  if (pauses.length > 0) material.push("", ru ? "**Паузы (ожидание ответа клиента, P7):**" : "**Pauses (waiting for the customer, P7):**", ...pauses);
+  const last = x.pauses.at(-1);
+  if (last && last.end !== null && !x.evaluation.paused) {
+    material.push(ru ? `Отсчёт возобновлён ${at(last.end)}.` : `The clock resumed at ${at(last.end)}.`);
+  }
+  if (note.severityChangedBy) {
+    const c = note.severityChangedBy;
+    material.push(
+      "",
+      ru
+        ? `⚠️ Метку уровня «${c.label}» ${c.added ? "поставил" : "снял"} @${c.login} (сторона клиента) ${at(c.at)}. Уровень учтён; инженер поддержки может его изменить (P8).`
+        : `⚠️ The severity label "${c.label}" was ${c.added ? "added" : "removed"} by @${c.login} (customer side) at ${at(c.at)}. It is applied; a support engineer may change it (P8).`,
+    );
+  }
+  for (const w of x.warnings) material.push("", `⚠️ ${renderWarning(w, lang)}`);
+  const fp = fingerprint(material.join("\n"));
+  const footer = ru
+    ? `<sub>Время указано в часовом поясе ${zone}. Обновлено ${at(x.now)}.</sub>`
+    : `<sub>Times are in ${zone}. Updated ${at(x.now)}.</sub>`;
+  const body = [marker(STATUS_KEY, fp), ...material, ...volatile, "", footer].join("\n");
+  return { body, fingerprint: fp };
+}
+
+function minutesOfDay(x: Explanation): number {
+  const [open, close] = x.config.calendar.hours.split("-").map((t) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5)));
+  return close! - open!;
+}
+
+function startLine(x: Explanation, at: (ms: number) => string, ru: boolean): string {
+  const s = x.start;
+  if (s.reason === "registered") {
+    return ru
+      ? `Начало отсчёта: ${at(s.at)}: обращение получено по каналу «${s.channel}», зарегистрировал @${s.registeredBy} (P11).`
+      : `Clock started: ${at(s.at)}: the request came through ${s.channel} and was registered by @${s.registeredBy} (P11).`;
+  }
+  if (s.reason === "unofficial-channel") {
+    return ru
+      ? `Начало отсчёта: ${at(s.at)}: момент регистрации, так как канал «${s.channel}» неофициальный (P11).`
+      : `Clock started: ${at(s.at)}: when it was registered, because "${s.channel}" is not an official channel (P11).`;
+  }
+  return ru ? `Начало отсчёта: ${at(s.at)}, когда открыт issue.` : `Clock started: ${at(s.at)}, when the issue was opened.`;
+}
+
+function endWhy(reason: string | null, by: string | null, ru: boolean): string {
+  switch (reason) {
+    case "label-removed":
+      return ru ? `метку снял @${by}` : `label removed by @${by}`;
+    case "customer-comment":
+      return ru ? `ответ клиента @${by}` : `reply from @${by}`;
+    case "closed":
+      return ru ? "issue закрыт" : "issue closed";
+    default:
+      return "";
+  }
+}
+
+function targetState(
+  t: TargetDetail,
+  lang: Language,
+  at: (ms: number) => string,
+  span: (ms: number) => string,
+  wall: (ms: number) => string,
+): string {
+  const ru = lang === "ru";
+  const title = STATUS_TITLES[t.status][lang];
+  switch (t.status) {
+    case "met":
+      return t.breached
+        ? ru
+          ? `⚠️ выполнено с опозданием ${at(t.met!.at)} (на ${wall(t.overdueMs)})`
+          : `⚠️ met late at ${at(t.met!.at)} (by ${wall(t.overdueMs)})`
+        : `✅ ${title} ${at(t.met!.at)}`;
+    case "breached":
+      return ru ? `🔴 ${title}: срок истёк` : `🔴 ${title}: overdue`;
+    case "paused":
+      return ru ? `⏸️ ${title}, осталось ${span(t.leftMs)}` : `⏸️ ${title}, ${span(t.leftMs)} left`;
+    case "cancelled":
+      return ru ? `➖ ${title} (закрыт как не запланированный)` : `➖ ${title} (closed as not planned)`;
+    case "running":
+      return `▶️ ${title}`;
+  }
+}

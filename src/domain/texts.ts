@@ -1,0 +1,163 @@
+// The app's words, in the contract's language (ru or en). Numbers and
+// contacts come from configuration only; a contract may replace the phone and
+// support-period texts with its own (config `texts`).
+import type { Config, DiagnosticField, TargetName } from "../config/schema.js";
+import type { CorrectionReason, SeverityProposal } from "./classify-severity.js";
+import type { Coverage, TargetStatus } from "./evaluate.js";
+import { FORM_FIELDS } from "./form-fields.js";
+
+export type Language = "ru" | "en";
+
+export const TARGET_TITLES: Record<TargetName, Record<Language, string>> = {
+  accept: { en: "Acceptance", ru: "Принятие в работу" },
+  workaround: { en: "Workaround", ru: "Обходное решение" },
+  resolve: { en: "Permanent solution", ru: "Постоянное решение" },
+};
+
+export const STATUS_TITLES: Record<TargetStatus, Record<Language, string>> = {
+  running: { en: "running", ru: "идёт" },
+  paused: { en: "paused", ru: "на паузе" },
+  met: { en: "met", ru: "выполнено" },
+  breached: { en: "breached", ru: "нарушено" },
+  cancelled: { en: "cancelled", ru: "отменено" },
+};
+
+/** Fills {placeholders}; an unknown or missing value becomes an empty string. */
+export function fill(template: string, values: Record<string, string | number | undefined>): string {
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ""));
+}
+
+const DIAGNOSTIC_FIELD_ID: Record<DiagnosticField, keyof typeof FORM_FIELDS> = {
+  productVersion: "productVersion",
+  reproduction: "reproduction",
+  logs: "logs",
+  infrastructureChecks: "infrastructureChecks",
+  incidentDbChecked: "incidentDbChecked",
+};
+
+const DIAGNOSTIC_HINTS: Record<DiagnosticField, Record<Language, string>> = {
+  productVersion: { en: "the product version (P4.5)", ru: "версию продукта (P4.5)" },
+  reproduction: { en: "a scenario that reproduces the problem (P4.3)", ru: "сценарий воспроизведения проблемы (P4.3)" },
+  logs: {
+    en: "the log files you prepared and looked through (P4.1), or remote access for support (P6)",
+    ru: "подготовленные и просмотренные журналы (P4.1) или удалённый доступ для поддержки (P6)",
+  },
+  infrastructureChecks: {
+    en: "which infrastructure components you checked: DBMS, directory/LDAP, network and load balancers, DNS, certificates (P4.2)",
+    ru: "какие компоненты инфраструктуры проверены: СУБД, каталог/LDAP, сеть и балансировщики, DNS, сертификаты (P4.2)",
+  },
+  incidentDbChecked: {
+    en: "that you checked your own incident database for similar problems and earlier solutions (P4.4)",
+    ru: "что вы проверили свою базу инцидентов на похожие проблемы и прежние решения (P4.4)",
+  },
+};
+
+export function diagnosticsComment(missing: DiagnosticField[], lang: Language, paused: boolean): string {
+  const items = missing.map((f) => `- **${FORM_FIELDS[DIAGNOSTIC_FIELD_ID[f]][lang]}**: ${DIAGNOSTIC_HINTS[f][lang]}`);
+  if (lang === "ru") {
+    return [
+      "### Не хватает предварительной диагностики",
+      "Перед обращением в поддержку нужно выполнить предварительную диагностику (P4). Пожалуйста, дополните описание issue (кнопка «Edit»), указав:",
+      ...items,
+      "",
+      paused
+        ? "До тех пор отсчёт срока приостановлен (P7). Ответ в комментарии тоже возобновит отсчёт."
+        : "Отсчёт сроков при этом не останавливается: если решить проблему самостоятельно не удаётся, присылайте то, что уже собрано (P5).",
+      "Этот комментарий исчезнет, когда всё будет заполнено.",
+    ].join("\n");
+  }
+  return [
+    "### Preliminary diagnostics are incomplete",
+    "Before contacting support, the customer's engineers do some preliminary diagnostics (P4). Please edit the issue's description and add:",
+    ...items,
+    "",
+    paused
+      ? "Until then the clock is paused (P7). A reply in a comment resumes it too."
+      : "The clock keeps running meanwhile: if you cannot solve the problem yourselves, send what you have collected so far (P5).",
+    "This comment goes away when everything is there.",
+  ].join("\n");
+}
+
+const CORRECTION_REASONS: Record<CorrectionReason, Record<Language, string>> = {
+  "test-environment": { en: "the problem is in a TEST environment, which is always level 3", ru: "проблема в среде TEST, а это всегда уровень 3" },
+  "not-all-users": {
+    en: "level 1 means the service is unavailable to everyone, and the form says only part of the users are affected",
+    ru: "уровень 1 означает полную недоступность, а по форме затронута только часть пользователей",
+  },
+  "few-users": { en: "level 2 needs more than 10% of users affected", ru: "для уровня 2 должно быть затронуто более 10% пользователей" },
+  "workaround-available": { en: "level 2 applies only when there is no workaround", ru: "уровень 2 ставится, только если нет обходного решения" },
+};
+
+export function severityCorrectionComment(p: SeverityProposal, lang: Language): string {
+  const reasons = p.reasons.map((r) => `- ${CORRECTION_REASONS[r][lang]}`);
+  return lang === "ru"
+    ? [`### Уровень критичности: ${p.level} вместо ${p.claimed}`, "По правилам поддержки (P8):", ...reasons, "", "Если это не так, поправьте форму или напишите нам: инженер поддержки может изменить уровень."].join("\n")
+    : [`### Severity set to ${p.level} instead of ${p.claimed}`, "Under the support policy (P8):", ...reasons, "", "If this is wrong, correct the form or tell us here: a support engineer can change the level."].join("\n");
+}
+
+const DEFAULT_PHONE: Record<"workingHours" | "outsideHours" | "askForNumbers", Record<Language, string>> = {
+  workingHours: {
+    en: "### Please also call us\nThis is a level {severity} request: it must also be reported by phone (P10). It is working hours now ({hours}, {zone}): please call the company phone {companyPhone}.",
+    ru: "### Пожалуйста, позвоните нам\nЭто обращение уровня {severity}: его нужно продублировать звонком (P10). Сейчас рабочее время ({hours}, {zone}): позвоните по телефону компании {companyPhone}.",
+  },
+  outsideHours: {
+    en: "### Please also call us\nThis is a level {severity} request: it must also be reported by phone (P10). It is outside working hours now: please call the on-duty engineers at {onDutyPhone}.",
+    ru: "### Пожалуйста, позвоните нам\nЭто обращение уровня {severity}: его нужно продублировать звонком (P10). Сейчас нерабочее время: позвоните дежурным инженерам по телефону {onDutyPhone}.",
+  },
+  askForNumbers: {
+    en: "### Please also call us\nThis is a level {severity} request: it must also be reported by phone (P10). It is outside working hours now: please call the on-duty engineers on their mobile numbers. If you do not have them, ask for them in a comment here.",
+    ru: "### Пожалуйста, позвоните нам\nЭто обращение уровня {severity}: его нужно продублировать звонком (P10). Сейчас нерабочее время: позвоните дежурным инженерам на мобильные телефоны. Если у вас нет их номеров, запросите их в комментарии здесь.",
+  },
+};
+
+export function phoneComment(
+  config: Config,
+  severity: number,
+  moment: "workingHours" | "outsideHours",
+  alreadyCalled: boolean,
+): string {
+  const lang = config.language;
+  const { contacts, texts } = config;
+  const kind = moment === "workingHours" && contacts.companyPhone ? "workingHours" : contacts.onDutyPhone ? "outsideHours" : "askForNumbers";
+  const custom = { workingHours: texts.phoneWorkingHours, outsideHours: texts.phoneOutsideHours, askForNumbers: texts.phoneAskForNumbers }[kind];
+  const text = fill(custom ?? DEFAULT_PHONE[kind][lang], {
+    severity,
+    companyPhone: contacts.companyPhone,
+    onDutyPhone: contacts.onDutyPhone,
+    email: contacts.email,
+    hours: config.calendar.hours,
+    zone: config.timezone,
+  });
+  if (!alreadyCalled) return text;
+  return `${text}\n\n${lang === "ru" ? "Вы отметили в форме, что уже позвонили: спасибо." : "The form says you have already called: thank you."}`;
+}
+
+export function coverageComment(config: Config, coverage: Exclude<Coverage, "active">): string {
+  const lang = config.language;
+  const { supportFrom, supportUntil } = config.contract;
+  const renewal = config.contacts.renewal ?? config.contacts.email;
+  if (config.texts.outsideSupportPeriod) {
+    return fill(config.texts.outsideSupportPeriod, { supportFrom, supportUntil, renewal });
+  }
+  if (lang === "ru") {
+    const when = coverage === "expired" ? `Срок технической поддержки закончился ${supportUntil}.` : `Срок технической поддержки начинается ${supportFrom}.`;
+    return [
+      "### Обращение вне срока поддержки",
+      `${when} Обращение зарегистрировано, но сроки по нему не отсчитываются (P1).`,
+      renewal ? `По вопросам продления поддержки обращайтесь: ${renewal}.` : "По вопросам продления поддержки обратитесь к вашему менеджеру.",
+    ].join("\n");
+  }
+  const when = coverage === "expired" ? `The support period ended on ${supportUntil}.` : `The support period starts on ${supportFrom}.`;
+  return [
+    "### Outside the support period",
+    `${when} The request is registered, but no deadlines run for it (P1).`,
+    renewal ? `To renew support, contact ${renewal}.` : "To renew support, contact your account manager.",
+  ].join("\n");
+}
+
+export function pauseRefusedComment(config: Config, by: string): string {
+  const label = config.labels.waiting;
+  return config.language === "ru"
+    ? `@${by}, метку «${label}» ставят только инженеры поддержки: она приостанавливает отсчёт сроков, пока поддержка ждёт ответа (P7). Метка снята.`
+    : `@${by}, only support engineers set the "${label}" label: it pauses the clock while support waits for the customer (P7). The label was removed.`;
+}

@@ -1,0 +1,69 @@
+// The labels the app uses, with colours and descriptions, created when
+// missing (on installation and when first needed). The app never deletes or
+// renames a label: managers may have recoloured or described them their way.
+import { type Config, severityLabel } from "../config/schema.js";
+import { type Octokit, type RepoRef, statusOf } from "./types.js";
+
+export interface LabelDefinition {
+  name: string;
+  color: string;
+  description: string;
+}
+
+const SEVERITY_COLOURS = ["b60205", "d93f0b", "fbca04", "c5def5"];
+
+export function labelDefinitions(config: Config): LabelDefinition[] {
+  const ru = config.language === "ru";
+  const l = config.labels;
+  const d = (name: string, color: string, en: string, rus: string): LabelDefinition => ({ name, color, description: ru ? rus : en });
+  const levels = Object.keys(config.severities).map(Number).sort((a, b) => a - b);
+  return [
+    ...levels.map((level, i) =>
+      d(severityLabel(config, level), SEVERITY_COLOURS[Math.min(i, SEVERITY_COLOURS.length - 1)]!, `Severity level ${level} (P8)`, `Уровень критичности ${level} (P8)`),
+    ),
+    d(l.accepted, "0e8a16", "Accepted into work by support", "Принято в работу поддержкой"),
+    d(l.waiting, "bfd4f2", "Support waits for the customer: the clock is paused (P7)", "Поддержка ждёт ответа клиента: отсчёт на паузе (P7)"),
+    d(l.workaround, "5319e7", "A temporary solution was given", "Предоставлено обходное решение"),
+    d(l.resolved, "0052cc", "A permanent solution was given", "Предоставлено постоянное решение"),
+    d(l.paused, "d4c5f9", "A clock is paused (set by incident-sla)", "Отсчёт на паузе (ставит incident-sla)"),
+    d(l.atRisk, "fbca04", "A deadline is close (set by incident-sla)", "Срок на исходе (ставит incident-sla)"),
+    d(l.breached, "b60205", "A deadline was missed (set by incident-sla)", "Срок нарушен (ставит incident-sla)"),
+    d(l.expired, "000000", "Outside the support period: no clock runs (P1)", "Вне срока поддержки: сроки не отсчитываются (P1)"),
+    d(l.needsDiagnostics, "e99695", "Preliminary diagnostics are incomplete (P4)", "Не хватает предварительной диагностики (P4)"),
+  ];
+}
+
+const TTL_MS = 10 * 60_000;
+
+/** Remembers, per repository and for a few minutes, which labels exist, so most events cost no label read. */
+export class LabelCache {
+  private readonly known = new Map<string, { at: number; names: Set<string> }>();
+  constructor(private readonly clock: () => number = Date.now) {}
+
+  /** Creates whichever of `names` the repository lacks. */
+  async ensure(octokit: Octokit, ref: RepoRef, names: string[], config: Config): Promise<number> {
+    if (names.length === 0) return 0;
+    const key = `${ref.owner}/${ref.repo}`.toLowerCase();
+    let entry = this.known.get(key);
+    const lacking = () => names.filter((n) => !entry!.names.has(n.toLowerCase()));
+    if (!entry || this.clock() - entry.at > TTL_MS || lacking().length > 0) {
+      const existing = await octokit.paginate(octokit.rest.issues.listLabelsForRepo, { ...ref, per_page: 100 });
+      entry = { at: this.clock(), names: new Set(existing.map((l) => l.name.toLowerCase())) };
+      this.known.set(key, entry);
+    }
+    const definitions = new Map(labelDefinitions(config).map((d) => [d.name.toLowerCase(), d]));
+    let created = 0;
+    for (const name of lacking()) {
+      const def = definitions.get(name.toLowerCase()) ?? { name, color: "ededed", description: "" };
+      try {
+        await octokit.rest.issues.createLabel({ ...ref, name: def.name, color: def.color, description: def.description });
+        created++;
+      } catch (error) {
+        // 422: someone created it meanwhile; that is what we wanted.
+        if (statusOf(error) !== 422) throw error;
+      }
+      entry.names.add(name.toLowerCase());
+    }
+    return created;
+  }
+}
