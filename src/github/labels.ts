@@ -43,6 +43,8 @@ export class LabelCache {
   /** Creates whichever of `names` the repository lacks. */
   async ensure(octokit: Octokit, ref: RepoRef, names: string[], config: Config): Promise<number> {
     if (names.length === 0) return 0;
+    // Only the repository: an issue number in `ref` must not leak into the label's body.
+    ref = { owner: ref.owner, repo: ref.repo };
     const key = `${ref.owner}/${ref.repo}`.toLowerCase();
     let entry = this.known.get(key);
     const lacking = () => names.filter((n) => !entry!.names.has(n.toLowerCase()));
