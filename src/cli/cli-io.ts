@@ -19,6 +19,8 @@ export interface CommandContext {
 
 /** Writes a chunk and waits for the stream to drain when its buffer is full, so output keeps pace with input. */
 export async function write(stream: CliIo["stdout"], text: string): Promise<void> {
+  // A stream that already failed (a reader that went away) would swallow the text silently.
+  if (stream.errored) throw stream.errored;
   if (stream.write(text)) return;
   await new Promise<void>((resolve, reject) => {
     const done = (error?: Error) => {

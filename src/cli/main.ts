@@ -35,6 +35,19 @@ function version(): string {
 }
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
+  // Stream errors surface through write(); a listener keeps an unwatched one from crashing the process.
+  const ignore = () => {};
+  io.stdout.on("error", ignore);
+  io.stderr.on("error", ignore);
+  try {
+    return await run(argv, io);
+  } finally {
+    io.stdout.off("error", ignore);
+    io.stderr.off("error", ignore);
+  }
+}
+
+async function run(argv: string[], io: CliIo): Promise<number> {
   const [command, ...args] = argv;
   const context: CommandContext = { io, now: io.now ?? (() => Date.now()) };
   try {
@@ -74,6 +87,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 }
 
 async function reportError(error: unknown, command: CommandName | undefined, io: CliIo): Promise<number> {
+  // The reader of stdout went away (`incident-sla evaluate … | head -1`): it has what it wanted.
+  if ((error as NodeJS.ErrnoException | null)?.code === "EPIPE") return 0;
   const prefix = command ? `incident-sla ${command}` : "incident-sla";
   if (error instanceof UsageError) {
     const hint = command ? `incident-sla ${command} --help` : "incident-sla --help";

@@ -1,7 +1,6 @@
 // The command's front door: help, usage errors (exit 2) and unexpected errors
 // (exit 1, no stack trace unless DEBUG).
-import { Writable } from "node:stream";
-import { Readable } from "node:stream";
+import { Readable, Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { CONFIG, Collector, runCli } from "./run-cli.js";
@@ -72,7 +71,6 @@ describe("unexpected errors (bugs)", () => {
   const run = async (env: NodeJS.ProcessEnv) => {
     const stderr = new Collector();
     const stdout = failing();
-    stdout.on("error", () => {}); // the command reports it; keep the stream's own event quiet
     const code = await main(["check-config", CONFIG], { stdin: Readable.from([""]), stdout, stderr, env, now: () => 0 });
     return { code, stderr: stderr.text };
   };
@@ -81,6 +79,17 @@ describe("unexpected errors (bugs)", () => {
     const { code, stderr } = await run({});
     expect(code).toBe(1);
     expect(stderr).toBe("incident-sla check-config: unexpected error: disk on fire\n(set DEBUG=1 to see the stack trace)\n");
+  });
+
+  it("a reader that went away (EPIPE) ends the command quietly with 0, as `… | head -1` expects", async () => {
+    const stderr = new Collector();
+    const stdout = new Writable({
+      write(_chunk, _encoding, callback) {
+        callback(Object.assign(new Error("write EPIPE"), { code: "EPIPE" }));
+      },
+    });
+    const code = await main(["check-config", CONFIG], { stdin: Readable.from([""]), stdout, stderr, env: {}, now: () => 0 });
+    expect({ code, stderr: stderr.text }).toEqual({ code: 0, stderr: "" });
   });
 
   it("print the stack trace when DEBUG is set", async () => {
