@@ -101,7 +101,8 @@ field, the line and what would be valid. The app reads the configuration from
 the repository's default branch only, so check the file that is merged there.
 
 _extends is not followed here: the inherited file is not read and its keys
-are not merged; the app resolves it. Only this file's own keys are checked.
+are not merged; the app resolves it. This file is checked on its own, with
+the defaults standing in for the keys it leaves out.
 
 Options:
   -h, --help  show this help
