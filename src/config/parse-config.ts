@@ -1,6 +1,6 @@
 // Turning raw configuration (parsed YAML or JSON) into a Config, or an error
 // that names the file, each field's path and what would be valid.
-import { type Document, LineCounter, parseDocument, isMap, isSeq } from "yaml";
+import { type Document, LineCounter, isMap, isScalar, isSeq, parseDocument } from "yaml";
 import { z } from "zod";
 import { type Config, configSchema } from "./schema.js";
 
@@ -83,6 +83,30 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return issue.message;
 }
 
+type Ranged = { range?: [number, number, number] | null };
+
+/**
+ * Where a field is written: the key of the deepest part of `path` present in
+ * the file (for a list item, the item), so an unknown key or a wrong mapping
+ * points at its own line rather than at its contents.
+ */
+function locate(doc: Document, path: string[]): number | undefined {
+  if (path.length === 0) return (doc.contents as Ranged | null)?.range?.[0] ?? undefined;
+  for (let n = path.length; n >= 1; n--) {
+    const parent = n === 1 ? doc.contents : doc.getIn(path.slice(0, n - 1), true);
+    const name = path[n - 1]!;
+    if (isMap(parent)) {
+      const pair = parent.items.find((p) => String(isScalar(p.key) ? p.key.value : p.key) === name);
+      const node = (pair?.key ?? pair?.value) as Ranged | undefined;
+      if (node?.range) return node.range[0];
+    } else if (isSeq(parent)) {
+      const item = parent.items[Number(name)] as Ranged | undefined;
+      if (item?.range) return item.range[0];
+    }
+  }
+  return undefined;
+}
+
 /** Problems for a zod error, located in the YAML document when one is given. */
 function problemsOf(error: z.ZodError, doc?: Document, lines?: LineCounter): ConfigProblem[] {
   // One problem per unknown key, located at the key itself.
@@ -95,15 +119,8 @@ function problemsOf(error: z.ZodError, doc?: Document, lines?: LineCounter): Con
     const path = issue.path.map(String);
     const problem: ConfigProblem = { path: path.join("."), message: issue.message };
     if (doc && lines) {
-      // The deepest node of the path that exists in the file.
-      for (let n = path.length; n >= (path.length ? 1 : 0); n--) {
-        const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
-        const range = (node as { range?: [number, number, number] } | undefined)?.range;
-        if (range && (n > 0 || isMap(node) || isSeq(node))) {
-          problem.line = lines.linePos(range[0]).line;
-          break;
-        }
-      }
+      const offset = locate(doc, path);
+      if (offset !== undefined) problem.line = lines.linePos(offset).line;
     }
     return problem;
   });

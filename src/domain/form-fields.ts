@@ -18,6 +18,12 @@ export interface FormField {
   /** Help text shown under the label in the form. */
   help?: { en: string; ru: string };
   options?: readonly Option[];
+  /**
+   * A free-text area: a "###" line in it is part of the answer. In any other
+   * field an unknown heading ends the answer (a form may have fields the app
+   * does not read).
+   */
+  multiline?: boolean;
 }
 
 const opt = (value: string, en: string, ru: string): Option => ({ value, en, ru });
@@ -76,10 +82,11 @@ export const FORM_FIELDS = {
     options: [opt("yes", "Yes", "Да"), opt("no", "No", "Нет")],
   },
   productVersion: { id: "productVersion", en: "Product version", ru: "Версия продукта" },
-  description: { id: "description", en: "Description", ru: "Описание" },
-  reproduction: { id: "reproduction", en: "Steps to reproduce", ru: "Сценарий воспроизведения" },
+  description: { id: "description", en: "Description", ru: "Описание", multiline: true },
+  reproduction: { id: "reproduction", en: "Steps to reproduce", ru: "Сценарий воспроизведения", multiline: true },
   logs: {
     id: "logs",
+    multiline: true,
     en: "Logs",
     ru: "Журналы (логи)",
     help: {

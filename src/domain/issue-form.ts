@@ -2,7 +2,9 @@
 // "### Label" heading followed by the answer, or "_No response_". Bodies come
 // from people and the API, so the parser only treats a heading as a field
 // when it is one of the known labels, never inside a code fence, and copes
-// with CRLF line ends.
+// with CRLF line ends. A "###" line inside a free-text answer stays part of
+// it; after a one-line answer (a dropdown, an input) it starts a field the app
+// does not read.
 import type { FormField } from "./form-fields.js";
 
 const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
@@ -50,6 +52,12 @@ export function parseIssueForm<F extends FormField>(body: string, fields: readon
         flush();
         current = field;
         lines = [];
+        continue;
+      }
+      if (heading !== undefined && current && !current.multiline) {
+        // A field the app does not read: it ends the current answer.
+        flush();
+        current = null;
         continue;
       }
     }
