@@ -1,0 +1,680 @@
+// planIncident: what an incident needs on GitHub (labels to add and remove,
+// comments to post once, keep up to date or delete), decided from the config,
+// the issue, its timeline and `now` (issue 3 items 3–8). Texts are checked
+// word for word in both languages where the policy makes the app speak.
+//
+// Times: Monday 2 March 2026 is a working day in the ru calendar; Moscow is
+// UTC+3 all year, so 10:00 MSK is 07:00Z and working hours 09:00–18:00 MSK
+// are 06:00–15:00Z. Monday 9 March 2026 is a holiday (8 March is a Sunday).
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig } from "../../src/config/parse-config.js";
+import type { Config, ConfigInput } from "../../src/config/schema.js";
+import { type CommentAction, inWorkingHours, planIncident } from "../../src/domain/plan-incident.js";
+import { BOT, CUSTOMER, ENGINEER, closed, comment, issue, labeled, loadForm, unlabeled } from "../fixtures/incident-builders.js";
+import { type Answers, COMPLETE, type Lang, formBody } from "../fixtures/app/forms.js";
+
+const WAITING = "state: waiting for customer";
+const NEEDS = "needs: diagnostics";
+const PAUSED = "sla: paused";
+const AT_RISK = "sla: at risk";
+const BREACHED = "sla: breached";
+const EXPIRED = "support: expired";
+
+const CONTACTS = { companyPhone: "+7 495 100-00-00", onDutyPhone: "+7 900 200-00-00", renewal: "sales@vendor.example" };
+
+function cfg(language: Lang, extra: ConfigInput = {}): Config {
+  return parseConfig({
+    language,
+    contacts: CONTACTS,
+    ...extra,
+    team: { engineers: [ENGINEER], orgMembersAreEngineers: false, ...extra.team },
+  });
+}
+
+const MON_0955 = "2026-03-02T06:55:00Z";
+const MON_10 = "2026-03-02T07:00:00Z";
+const MON_22 = "2026-03-02T19:00:00Z";
+
+interface Input {
+  config: Config;
+  body?: string;
+  answers?: Answers;
+  lang?: Lang;
+  labels?: string[];
+  timeline?: unknown[];
+  createdAt?: string;
+  now?: string;
+  author?: string;
+  association?: string;
+  state?: "open" | "closed";
+  closedAt?: string;
+}
+
+function plan(i: Input) {
+  const body = i.body ?? formBody(i.lang ?? i.config.language, i.answers ?? COMPLETE);
+  return planIncident({
+    config: i.config,
+    issue: issue({
+      createdAt: i.createdAt ?? MON_0955,
+      body,
+      labels: i.labels ?? [],
+      author: i.author ?? CUSTOMER,
+      ...(i.association ? { association: i.association } : {}),
+      state: i.state ?? "open",
+      closedAt: i.closedAt ?? null,
+    }),
+    timeline: i.timeline ?? [],
+    now: i.now ?? MON_10,
+  });
+}
+
+/** The text a reader sees: a hidden marker line in front, if any, is not part of it. */
+const visible = (body: string) => body.replace(/^<!-- incident-sla:[^>]*-->\n/, "");
+const commentOf = (actions: CommentAction[], key: string) => actions.find((a) => a.key === key);
+const textOf = (actions: CommentAction[], key: string) => {
+  const a = commentOf(actions, key);
+  return a && a.mode !== "delete" ? visible(a.body) : undefined;
+};
+const keys = (actions: CommentAction[]) => actions.map((a) => `${a.mode}:${a.key}`);
+const statusText = (actions: CommentAction[]) => textOf(actions, "status")!;
+
+describe("severity from the form (P8, issue 3 item 4)", () => {
+  it.each<[Lang, Answers, number, string[]]>([
+    ["en", COMPLETE, 3, []],
+    ["ru", COMPLETE, 3, []],
+    ["en", { ...COMPLETE, severity: "1", environment: "PROD", affectedShare: "all", workaroundAvailable: "no" }, 1, []],
+    ["ru", { ...COMPLETE, severity: "2", environment: "PROD", affectedShare: "over10", workaroundAvailable: "no" }, 2, []],
+    ["en", { ...COMPLETE, severity: "1", environment: "TEST", affectedShare: "all" }, 3, ["test-environment"]],
+    ["ru", { ...COMPLETE, severity: "2", environment: "PROD", affectedShare: "upTo10", workaroundAvailable: "no" }, 3, ["few-users"]],
+    ["en", { ...COMPLETE, severity: "2", environment: "PROD", affectedShare: "over10", workaroundAvailable: "yes" }, 3, ["workaround-available"]],
+    ["ru", { ...COMPLETE, severity: "1", environment: "PROD", affectedShare: "over10", workaroundAvailable: "no" }, 2, ["not-all-users"]],
+  ])("%s form %j → severity %i", (lang, answers, level, reasons) => {
+    const { plan: p, explanation } = plan({ config: cfg(lang), answers });
+    expect(p.addLabels).toContain(`severity: ${level}`);
+    expect(p.addLabels.filter((l) => l.startsWith("severity:"))).toEqual([`severity: ${level}`]);
+    expect(explanation.severity).toEqual({ level, label: `severity: ${level}` });
+    expect(commentOf(p.comments, "severity-correction")?.mode).toBe(reasons.length ? "once" : undefined);
+  });
+
+  it("a body without the form: the default severity, no correction", () => {
+    const { plan: p } = plan({ config: cfg("en", { defaultSeverity: 2 }), body: "Login is broken for everyone" });
+    expect(p.addLabels).toContain("severity: 2");
+    expect(commentOf(p.comments, "severity-correction")).toBeUndefined();
+  });
+
+  it.each<[Lang, Answers, string]>([
+    [
+      "en",
+      { ...COMPLETE, severity: "1", environment: "TEST", affectedShare: "all" },
+      "### Severity set to 3 instead of 1\nUnder the support policy (P8):\n- the problem is in a TEST environment, which is always level 3\n\nIf this is wrong, correct the form or tell us here: a support engineer can change the level.",
+    ],
+    [
+      "ru",
+      { ...COMPLETE, severity: "1", environment: "TEST", affectedShare: "all" },
+      "### Уровень критичности: 3 вместо 1\nПо правилам поддержки (P8):\n- проблема в среде TEST, а это всегда уровень 3\n\nЕсли это не так, поправьте форму или напишите нам: инженер поддержки может изменить уровень.",
+    ],
+    [
+      "en",
+      { ...COMPLETE, severity: "1", environment: "PROD", affectedShare: "upTo10", workaroundAvailable: "no" },
+      "### Severity set to 3 instead of 1\nUnder the support policy (P8):\n- level 1 means the service is unavailable to everyone, and the form says only part of the users are affected\n- level 2 needs more than 10% of users affected\n\nIf this is wrong, correct the form or tell us here: a support engineer can change the level.",
+    ],
+    [
+      "ru",
+      { ...COMPLETE, severity: "2", environment: "PROD", affectedShare: "upTo10", workaroundAvailable: "yes" },
+      "### Уровень критичности: 3 вместо 2\nПо правилам поддержки (P8):\n- для уровня 2 должно быть затронуто более 10% пользователей\n- уровень 2 ставится, только если нет обходного решения\n\nЕсли это не так, поправьте форму или напишите нам: инженер поддержки может изменить уровень.",
+    ],
+    [
+      "en",
+      { ...COMPLETE, severity: "1", environment: "PROD", affectedShare: "over10", workaroundAvailable: "no" },
+      "### Severity set to 2 instead of 1\nUnder the support policy (P8):\n- level 1 means the service is unavailable to everyone, and the form says only part of the users are affected\n\nIf this is wrong, correct the form or tell us here: a support engineer can change the level.",
+    ],
+  ])("the correction is explained once, in %s", (lang, answers, text) => {
+    const { plan: p } = plan({ config: cfg(lang), answers });
+    expect(commentOf(p.comments, "severity-correction")?.mode).toBe("once");
+    expect(textOf(p.comments, "severity-correction")).toBe(text);
+  });
+
+  const claimsOne = { ...COMPLETE, severity: "1", environment: "PROD", affectedShare: "all", workaroundAvailable: "no" };
+
+  it("a severity label on the issue stands: no label from the form, no correction", () => {
+    const { plan: p, explanation } = plan({
+      config: cfg("en"),
+      answers: { ...claimsOne, environment: "TEST" },
+      labels: ["severity: 2"],
+      timeline: [labeled("2026-03-02T06:56:00Z", ENGINEER, "severity: 2")],
+    });
+    expect(p.addLabels.filter((l) => l.startsWith("severity:"))).toEqual([]);
+    expect(commentOf(p.comments, "severity-correction")).toBeUndefined();
+    expect(explanation.severity.level).toBe(2);
+  });
+
+  it("a severity label that existed and was removed by an engineer is not put back from the form", () => {
+    const { plan: p, explanation } = plan({
+      config: cfg("en"),
+      answers: claimsOne,
+      timeline: [labeled("2026-03-02T06:56:00Z", BOT, "severity: 1"), unlabeled("2026-03-02T06:58:00Z", ENGINEER, "severity: 1")],
+    });
+    expect(p.addLabels.filter((l) => l.startsWith("severity:"))).toEqual([]);
+    expect(explanation.severity).toEqual({ level: 3, label: null });
+  });
+
+  it.each<[Lang, "labeled" | "unlabeled", string]>([
+    [
+      "en",
+      "labeled",
+      '⚠️ The severity label "severity: 1" was added by @cust-bob (customer side) at 2026-03-02 09:58 UTC+3. It is applied; a support engineer may change it (P8).',
+    ],
+    ["ru", "labeled", "⚠️ Метку уровня «severity: 1» поставил @cust-bob (сторона клиента) 2026-03-02 09:58 UTC+3. Уровень учтён; инженер поддержки может его изменить (P8)."],
+    [
+      "en",
+      "unlabeled",
+      '⚠️ The severity label "severity: 1" was removed by @cust-bob (customer side) at 2026-03-02 09:58 UTC+3. It is applied; a support engineer may change it (P8).',
+    ],
+    ["ru", "unlabeled", "⚠️ Метку уровня «severity: 1» снял @cust-bob (сторона клиента) 2026-03-02 09:58 UTC+3. Уровень учтён; инженер поддержки может его изменить (P8)."],
+  ])("a customer-side severity change is kept and noted in the status comment (%s, %s)", (lang, kind, note) => {
+    const timeline =
+      kind === "labeled"
+        ? [labeled("2026-03-02T06:56:00Z", BOT, "severity: 3"), labeled("2026-03-02T06:58:00Z", CUSTOMER, "severity: 1")]
+        : [labeled("2026-03-02T06:56:00Z", ENGINEER, "severity: 1"), unlabeled("2026-03-02T06:58:00Z", CUSTOMER, "severity: 1")];
+    const labels = kind === "labeled" ? ["severity: 3", "severity: 1"] : [];
+    const { plan: p, explanation } = plan({ config: cfg(lang), labels, timeline });
+    expect(p.addLabels.filter((l) => l.startsWith("severity:"))).toEqual([]);
+    expect(p.removeLabels.filter((l) => l.startsWith("severity:"))).toEqual([]);
+    expect(explanation.severity.level).toBe(kind === "labeled" ? 1 : 3);
+    expect(statusText(p.comments).split("\n")).toContain(note);
+  });
+
+  it("a later change by a support engineer is authoritative: no note", () => {
+    const { plan: p, explanation } = plan({
+      config: cfg("en"),
+      labels: ["severity: 2"],
+      timeline: [
+        labeled("2026-03-02T06:56:00Z", CUSTOMER, "severity: 1"),
+        unlabeled("2026-03-02T06:58:00Z", ENGINEER, "severity: 1"),
+        labeled("2026-03-02T06:58:00Z", ENGINEER, "severity: 2"),
+      ],
+    });
+    expect(explanation.severity.level).toBe(2);
+    expect(statusText(p.comments)).not.toContain("⚠️");
+  });
+});
+
+describe("preliminary diagnostics (P4–P6, issue 3 item 3)", () => {
+  const EN_MISSING_VERSION_AND_STEPS = [
+    "### Preliminary diagnostics are incomplete",
+    "Before contacting support, the customer's engineers do some preliminary diagnostics (P4). Please edit the issue's description and add:",
+    "- **Product version**: the product version (P4.5)",
+    "- **Steps to reproduce**: a scenario that reproduces the problem (P4.3)",
+    "",
+    "The clock keeps running meanwhile: if you cannot solve the problem yourselves, send what you have collected so far (P5).",
+    "This comment goes away when everything is there.",
+  ].join("\n");
+  const RU_MISSING_LOGS_AND_DB = [
+    "### Не хватает предварительной диагностики",
+    "Перед обращением в поддержку нужно выполнить предварительную диагностику (P4). Пожалуйста, дополните описание issue (кнопка «Edit»), указав:",
+    "- **Журналы (логи)**: подготовленные и просмотренные журналы (P4.1) или удалённый доступ для поддержки (P6)",
+    "- **Собственная база инцидентов**: что вы проверили свою базу инцидентов на похожие проблемы и прежние решения (P4.4)",
+    "",
+    "Отсчёт сроков при этом не останавливается: если решить проблему самостоятельно не удаётся, присылайте то, что уже собрано (P5).",
+    "Этот комментарий исчезнет, когда всё будет заполнено.",
+  ].join("\n");
+
+  it.each<[Lang, Answers, string]>([
+    ["en", { ...COMPLETE, productVersion: null, reproduction: null }, EN_MISSING_VERSION_AND_STEPS],
+    ["ru", { ...COMPLETE, logs: null, incidentDbChecked: false }, RU_MISSING_LOGS_AND_DB],
+  ])("missing items (%s): the label and one comment listing exactly them", (lang, answers, text) => {
+    const { plan: p } = plan({ config: cfg(lang), answers });
+    expect(p.addLabels).toEqual(["severity: 3", NEEDS]);
+    expect(commentOf(p.comments, "diagnostics")?.mode).toBe("upsert");
+    expect(textOf(p.comments, "diagnostics")).toBe(text);
+  });
+
+  it.each<[Lang, keyof Answers, string]>([
+    ["en", "productVersion", "Product version"],
+    ["en", "reproduction", "Steps to reproduce"],
+    ["en", "logs", "Logs"],
+    ["en", "infrastructureChecks", "Infrastructure checked"],
+    ["en", "incidentDbChecked", "Own incident database"],
+    ["ru", "productVersion", "Версия продукта"],
+    ["ru", "reproduction", "Сценарий воспроизведения"],
+    ["ru", "logs", "Журналы (логи)"],
+    ["ru", "infrastructureChecks", "Проверенная инфраструктура"],
+    ["ru", "incidentDbChecked", "Собственная база инцидентов"],
+  ])("%s, only %s missing: the comment lists that one item", (lang, field, heading) => {
+    const empty = field === "infrastructureChecks" ? [] : field === "incidentDbChecked" ? false : null;
+    const { plan: p } = plan({ config: cfg(lang), answers: { ...COMPLETE, [field]: empty } });
+    const items = textOf(p.comments, "diagnostics")!.split("\n").filter((l) => l.startsWith("- **"));
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatch(new RegExp(`^- \\*\\*${heading.replace(/[()]/g, "\\$&")}\\*\\*: `));
+  });
+
+  it("logs are not required when remote access was given (P6)", () => {
+    const { plan: p } = plan({ config: cfg("en"), answers: { ...COMPLETE, logs: null, remoteAccess: "given" } });
+    expect(p.addLabels).not.toContain(NEEDS);
+    expect(commentOf(p.comments, "diagnostics")).toEqual({ mode: "delete", key: "diagnostics" });
+  });
+
+  it("a body created through the API without the form owes all five items", () => {
+    const { plan: p } = plan({ config: cfg("en"), body: "SSO is down" });
+    expect(textOf(p.comments, "diagnostics")!.split("\n").filter((l) => l.startsWith("- **"))).toHaveLength(5);
+  });
+
+  it("only the configured items are required", () => {
+    const { plan: p } = plan({ config: cfg("en", { diagnostics: { required: ["productVersion"] } }), body: "SSO is down" });
+    expect(textOf(p.comments, "diagnostics")!.split("\n").filter((l) => l.startsWith("- **"))).toEqual(["- **Product version**: the product version (P4.5)"]);
+  });
+
+  it("complete: the label is removed and the comment deleted", () => {
+    const { plan: p } = plan({ config: cfg("en"), labels: ["severity: 3", NEEDS], timeline: [labeled(MON_0955, BOT, "severity: 3"), labeled(MON_0955, BOT, NEEDS)] });
+    expect(p.removeLabels).toEqual([NEEDS]);
+    expect(p.addLabels).toEqual([]);
+    expect(commentOf(p.comments, "diagnostics")).toEqual({ mode: "delete", key: "diagnostics" });
+  });
+
+  it.each<Lang>(["en", "ru"])("a consultation request owes nothing (P2, %s)", (lang) => {
+    const { plan: p, explanation } = plan({ config: cfg(lang), body: loadForm("../app/request-ru-configuration-consultation.md") });
+    expect(p.addLabels).toEqual(["severity: 3"]);
+    expect(keys(p.comments)).toEqual(["delete:diagnostics", "upsert:status"]);
+    expect(explanation.severity.level).toBe(3);
+  });
+
+  it("a closed incident is not asked for diagnostics", () => {
+    const { plan: p } = plan({
+      config: cfg("en"),
+      answers: { ...COMPLETE, logs: null },
+      labels: ["severity: 3"],
+      timeline: [labeled(MON_0955, BOT, "severity: 3"), closed("2026-03-02T06:57:00Z", CUSTOMER)],
+      state: "closed",
+      closedAt: "2026-03-02T06:57:00Z",
+    });
+    expect(p.addLabels).toEqual([]);
+    expect(commentOf(p.comments, "diagnostics")).toBeUndefined();
+  });
+
+  it("an outage report is never held back (P5): level 1 is not paused even when other levels are", () => {
+    const { plan: p, explanation } = plan({
+      config: cfg("en", { diagnostics: { pauseUntilComplete: [2, 3] } }),
+      answers: { ...COMPLETE, severity: "1", affectedShare: "all", workaroundAvailable: "no", logs: null },
+    });
+    expect(p.addLabels).toEqual(["severity: 1", NEEDS]);
+    expect(explanation.evaluation.paused).toBe(false);
+    expect(textOf(p.comments, "diagnostics")).toContain("The clock keeps running meanwhile");
+  });
+
+  it("the configuration refuses pausing level 1 for diagnostics (P5)", () => {
+    expect(() => parseConfig({ diagnostics: { pauseUntilComplete: [1, 3] } })).toThrow(ConfigError);
+    expect(() => parseConfig({ diagnostics: { pauseUntilComplete: [1, 3] } })).toThrow(
+      "diagnostics.pauseUntilComplete.0: level 1 is an outage and is never held back by missing diagnostics (P5); remove it",
+    );
+  });
+
+  describe("pauseUntilComplete: the app pauses level 3 with the waiting label (P7)", () => {
+    const config = cfg("en", { diagnostics: { pauseUntilComplete: [3] } });
+    const ruConfig = cfg("ru", { diagnostics: { pauseUntilComplete: [3] } });
+    const missingLogs = { ...COMPLETE, logs: null };
+    const botPaused = [labeled(MON_0955, BOT, "severity: 3"), labeled(MON_0955, BOT, NEEDS), labeled(MON_0955, BOT, WAITING), labeled(MON_0955, BOT, PAUSED)];
+
+    it("on open: waiting label and the managers' paused label, the comment says the clock waits", () => {
+      const { plan: p, explanation } = plan({ config, answers: missingLogs });
+      expect(p.addLabels).toEqual(["severity: 3", NEEDS, WAITING, PAUSED]);
+      expect(p.decisions).toContain("paused until diagnostics are complete");
+      expect(explanation.evaluation.paused).toBe(true);
+      expect(textOf(p.comments, "diagnostics")!.split("\n").slice(-2)).toEqual([
+        "Until then the clock is paused (P7). A reply in a comment resumes it too.",
+        "This comment goes away when everything is there.",
+      ]);
+      expect(statusText(p.comments)).toContain("- 2026-03-02 10:00 UTC+3, @incident-sla[bot]: running now");
+    });
+
+    it("ru wording of the paused diagnostics comment", () => {
+      const { plan: p } = plan({ config: ruConfig, answers: missingLogs });
+      expect(textOf(p.comments, "diagnostics")!.split("\n").at(-2)).toBe("До тех пор отсчёт срока приостановлен (P7). Ответ в комментарии тоже возобновит отсчёт.");
+    });
+
+    it("while the app's pause runs and diagnostics are still missing: nothing changes", () => {
+      const { plan: p, explanation } = plan({ config, answers: missingLogs, labels: ["severity: 3", NEEDS, WAITING, PAUSED], timeline: botPaused, now: "2026-03-02T09:00:00Z" });
+      expect(p.addLabels).toEqual([]);
+      expect(p.removeLabels).toEqual([]);
+      expect(explanation.evaluation.paused).toBe(true);
+    });
+
+    it("completed by an edit: the app removes its waiting label, the status says the clock resumed", () => {
+      const { plan: p, explanation } = plan({ config, labels: ["severity: 3", NEEDS, WAITING, PAUSED], timeline: botPaused, now: "2026-03-02T09:00:00Z" });
+      expect(p.removeLabels).toEqual([NEEDS, WAITING, PAUSED]);
+      expect(p.decisions).toContain("diagnostics complete: the app's pause ends");
+      expect(explanation.evaluation.paused).toBe(false);
+      expect(statusText(p.comments)).toContain("The clock resumed at 2026-03-02 12:00 UTC+3.");
+      expect(commentOf(p.comments, "diagnostics")).toEqual({ mode: "delete", key: "diagnostics" });
+    });
+
+    it("a customer's reply ends the app's pause; the app does not pause again (once per incident)", () => {
+      const timeline = [...botPaused, comment("2026-03-02T08:00:00Z", CUSTOMER)];
+      const { plan: p, explanation } = plan({ config, answers: missingLogs, labels: ["severity: 3", NEEDS, WAITING, PAUSED], timeline, now: "2026-03-02T09:00:00Z" });
+      expect(p.removeLabels).toEqual([WAITING, PAUSED]);
+      expect(p.addLabels).toEqual([]);
+      expect(explanation.evaluation.paused).toBe(false);
+      expect(textOf(p.comments, "diagnostics")).toContain("The clock keeps running meanwhile");
+      // After the app removed its label, still nothing is re-added.
+      const after = plan({
+        config,
+        answers: missingLogs,
+        labels: ["severity: 3", NEEDS],
+        timeline: [...timeline, unlabeled("2026-03-02T08:00:05Z", BOT, WAITING), unlabeled("2026-03-02T08:00:05Z", BOT, PAUSED)],
+        now: "2026-03-02T09:30:00Z",
+      });
+      expect(after.plan.addLabels).toEqual([]);
+      expect(after.plan.removeLabels).toEqual([]);
+    });
+
+    it("a level not listed is not paused", () => {
+      const { plan: p } = plan({ config, answers: { ...missingLogs, severity: "2", affectedShare: "over10", workaroundAvailable: "no" } });
+      expect(p.addLabels).toEqual(["severity: 2", NEEDS]);
+    });
+  });
+});
+
+describe("coverage (P1, issue 3 item 5)", () => {
+  const missingAndLevel1 = { ...COMPLETE, severity: "1", affectedShare: "all", workaroundAvailable: "no", logs: null };
+
+  it.each<[Lang, ConfigInput["contract"], string]>([
+    [
+      "en",
+      { supportUntil: "2026-02-28" },
+      "### Outside the support period\nThe support period ended on 2026-02-28. The request is registered, but no deadlines run for it (P1).\nTo renew support, contact sales@vendor.example.",
+    ],
+    [
+      "ru",
+      { supportUntil: "2026-02-28" },
+      "### Обращение вне срока поддержки\nСрок технической поддержки закончился 2026-02-28. Обращение зарегистрировано, но сроки по нему не отсчитываются (P1).\nПо вопросам продления поддержки обращайтесь: sales@vendor.example.",
+    ],
+    [
+      "en",
+      { supportFrom: "2026-04-01" },
+      "### Outside the support period\nThe support period starts on 2026-04-01. The request is registered, but no deadlines run for it (P1).\nTo renew support, contact sales@vendor.example.",
+    ],
+    [
+      "ru",
+      { supportFrom: "2026-04-01" },
+      "### Обращение вне срока поддержки\nСрок технической поддержки начинается 2026-04-01. Обращение зарегистрировано, но сроки по нему не отсчитываются (P1).\nПо вопросам продления поддержки обращайтесь: sales@vendor.example.",
+    ],
+  ])("%s %j: support: expired, one comment naming the contact, no phone, no diagnostics, no targets", (lang, contract, text) => {
+    const { plan: p, explanation } = plan({ config: cfg(lang, { contract }), answers: missingAndLevel1 });
+    expect(p.addLabels).toEqual(["severity: 1", EXPIRED]);
+    expect(keys(p.comments)).toEqual(["once:coverage", "upsert:status"]);
+    expect(textOf(p.comments, "coverage")).toBe(text);
+    expect(explanation.evaluation.targets).toEqual({});
+    expect(explanation.evaluation.coverage).toBe(contract?.supportUntil ? "expired" : "not-started");
+    expect(statusText(p.comments)).toContain(lang === "en" ? "**Outside the support period** (P1): no deadlines run." : "**Вне срока поддержки** (P1): сроки не отсчитываются.");
+  });
+
+  it("the last day of the period is still covered (inclusive, in the contract's zone)", () => {
+    // 2026-02-28 23:30 MSK is 20:30Z: still the 28th in Moscow.
+    const { plan: p, explanation } = plan({ config: cfg("en", { contract: { supportUntil: "2026-02-28" } }), createdAt: "2026-02-28T20:30:00Z", now: "2026-02-28T20:31:00Z" });
+    expect(explanation.evaluation.coverage).toBe("active");
+    expect(p.addLabels).not.toContain(EXPIRED);
+  });
+
+  it.each<[string, ConfigInput, string]>([
+    ["the e-mail when there is no renewal contact", { contacts: { email: "support@vendor.example" } }, "To renew support, contact support@vendor.example."],
+    ["the account manager when there is no contact at all", { contacts: {} }, "To renew support, contact your account manager."],
+  ])("names %s", (_name, extra, line) => {
+    const { plan: p } = plan({ config: cfg("en", { ...extra, contract: { supportUntil: "2026-02-28" } }) });
+    expect(textOf(p.comments, "coverage")!.split("\n").at(-1)).toBe(line);
+  });
+
+  it("a contract's own text with placeholders", () => {
+    const config = cfg("ru", {
+      contract: { supportFrom: "2025-03-01", supportUntil: "2026-02-28" },
+      texts: { outsideSupportPeriod: "Поддержка действовала с {supportFrom} по {supportUntil}. Продление: {renewal}." },
+    });
+    expect(textOf(plan({ config }).plan.comments, "coverage")).toBe("Поддержка действовала с 2025-03-01 по 2026-02-28. Продление: sales@vendor.example.");
+  });
+
+  it("inside the period a stale support: expired label is removed", () => {
+    const { plan: p } = plan({ config: cfg("en"), labels: ["severity: 3", EXPIRED], timeline: [labeled(MON_0955, BOT, "severity: 3")] });
+    expect(p.removeLabels).toEqual([EXPIRED]);
+  });
+});
+
+describe("phone duplicate for levels 1–2 (P10, issue 3 item 6)", () => {
+  const level1 = { ...COMPLETE, severity: "1", affectedShare: "all", workaroundAvailable: "no" };
+  const EN_WORKING =
+    "### Please also call us\nThis is a level 1 request: it must also be reported by phone (P10). It is working hours now (09:00-18:00, Europe/Moscow): please call the company phone +7 495 100-00-00.";
+  const EN_ON_DUTY =
+    "### Please also call us\nThis is a level 1 request: it must also be reported by phone (P10). It is outside working hours now: please call the on-duty engineers at +7 900 200-00-00.";
+  const EN_ASK =
+    "### Please also call us\nThis is a level 1 request: it must also be reported by phone (P10). It is outside working hours now: please call the on-duty engineers on their mobile numbers. If you do not have them, ask for them in a comment here.";
+  const RU_WORKING =
+    "### Пожалуйста, позвоните нам\nЭто обращение уровня 1: его нужно продублировать звонком (P10). Сейчас рабочее время (09:00-18:00, Europe/Moscow): позвоните по телефону компании +7 495 100-00-00.";
+  const RU_ON_DUTY =
+    "### Пожалуйста, позвоните нам\nЭто обращение уровня 1: его нужно продублировать звонком (P10). Сейчас нерабочее время: позвоните дежурным инженерам по телефону +7 900 200-00-00.";
+  const RU_ASK =
+    "### Пожалуйста, позвоните нам\nЭто обращение уровня 1: его нужно продублировать звонком (P10). Сейчас нерабочее время: позвоните дежурным инженерам на мобильные телефоны. Если у вас нет их номеров, запросите их в комментарии здесь.";
+  const noOnDuty = { contacts: { companyPhone: CONTACTS.companyPhone } };
+
+  it.each<[string, Lang, string, ConfigInput, string]>([
+    ["Monday 10:00 MSK", "en", MON_10, {}, EN_WORKING],
+    ["Monday 10:00 MSK", "ru", MON_10, {}, RU_WORKING],
+    ["Monday 09:00 MSK exactly (the window opens)", "en", "2026-03-02T06:00:00Z", {}, EN_WORKING],
+    ["Monday 18:00 MSK exactly (the window is closed)", "en", "2026-03-02T15:00:00Z", {}, EN_ON_DUTY],
+    ["Monday 22:00 MSK", "en", MON_22, {}, EN_ON_DUTY],
+    ["Monday 22:00 MSK", "ru", MON_22, {}, RU_ON_DUTY],
+    ["Monday 22:00 MSK, no on-duty line", "en", MON_22, noOnDuty, EN_ASK],
+    ["Monday 22:00 MSK, no on-duty line", "ru", MON_22, noOnDuty, RU_ASK],
+    ["Monday 9 March 12:00 MSK, a holiday", "ru", "2026-03-09T09:00:00Z", {}, RU_ON_DUTY],
+    ["Saturday 12:00 MSK", "en", "2026-03-07T09:00:00Z", {}, EN_ON_DUTY],
+  ])("%s (%s): one comment with the instructions for that moment", (_when, lang, now, extra, text) => {
+    const { plan: p } = plan({ config: cfg(lang, extra), answers: level1, createdAt: now, now });
+    expect(commentOf(p.comments, "phone")?.mode).toBe("once");
+    expect(textOf(p.comments, "phone")).toBe(text);
+  });
+
+  it("level 2 is asked too; level 3 is not", () => {
+    const level2 = { ...COMPLETE, severity: "2", affectedShare: "over10", workaroundAvailable: "no" };
+    expect(textOf(plan({ config: cfg("en"), answers: level2 }).plan.comments, "phone")).toContain("This is a level 2 request");
+    expect(commentOf(plan({ config: cfg("en"), answers: COMPLETE }).plan.comments, "phone")).toBeUndefined();
+  });
+
+  it("a level-1 claim corrected to 3 gets no phone comment", () => {
+    expect(commentOf(plan({ config: cfg("en"), answers: { ...level1, environment: "TEST" } }).plan.comments, "phone")).toBeUndefined();
+  });
+
+  it.each<[Lang, string]>([
+    ["en", `${EN_WORKING}\n\nThe form says you have already called: thank you.`],
+    ["ru", `${RU_WORKING}\n\nВы отметили в форме, что уже позвонили: спасибо.`],
+  ])("the form says the call was made (%s): instructions kept, thanks added", (lang, text) => {
+    expect(textOf(plan({ config: cfg(lang), answers: { ...level1, phoneCall: true } }).plan.comments, "phone")).toBe(text);
+  });
+
+  it.each<[string, string, string]>([
+    ["phoneWorkingHours", MON_10, "Звоните {companyPhone} ({hours}, {zone}), уровень {severity}; почта {email}"],
+    ["phoneOutsideHours", MON_22, "Дежурный: {onDutyPhone}, уровень {severity}"],
+    ["phoneAskForNumbers", MON_22, "Попросите номера дежурных, уровень {severity}"],
+  ])("texts.%s from the configuration, with placeholders", (key, now, template) => {
+    const contacts = key === "phoneAskForNumbers" ? { companyPhone: "8 800 000-00-00", email: "help@vendor.example" } : { companyPhone: "8 800 000-00-00", onDutyPhone: "+7 999 111-22-33", email: "help@vendor.example" };
+    const config = cfg("ru", { contacts, texts: { [key]: template } });
+    const expected = {
+      phoneWorkingHours: "Звоните 8 800 000-00-00 (09:00-18:00, Europe/Moscow), уровень 1; почта help@vendor.example",
+      phoneOutsideHours: "Дежурный: +7 999 111-22-33, уровень 1",
+      phoneAskForNumbers: "Попросите номера дежурных, уровень 1",
+    }[key];
+    expect(textOf(plan({ config, answers: level1, createdAt: now, now }).plan.comments, "phone")).toBe(expected);
+  });
+
+  it("a request an engineer registered from a phone call is not asked to call again (P10, P11)", () => {
+    const { plan: p, explanation } = plan({ config: cfg("en"), body: loadForm("form-registration-by-phone.md"), author: ENGINEER, createdAt: "2026-03-02T05:30:00Z", now: "2026-03-02T05:31:00Z" });
+    expect(explanation.start.reason).toBe("registered");
+    expect(explanation.severity.level).toBe(1);
+    expect(commentOf(p.comments, "phone")).toBeUndefined();
+  });
+
+  // BUG (plan-incident.ts step 5): "registered via phone" is read from start.reason === "registered",
+  // which is only set when "Received at" moved t0. An engineer who registers a phone call without
+  // "Received at" (or with a time not earlier than the issue) still gets the customer asked to call.
+  it.fails("a phone registration without 'Received at' is not asked to call again either (P10)", () => {
+    const body = loadForm("form-registration-by-phone.md").replace(/\n### Received at\n\n.*\n?/, "\n");
+    const { plan: p, explanation } = plan({ config: cfg("en"), body, author: ENGINEER });
+    expect(explanation.start.channel).toBe("Phone");
+    expect(commentOf(p.comments, "phone")).toBeUndefined();
+  });
+
+  // BUG (texts.ts phoneComment): in working hours without contacts.companyPhone the app falls back to the
+  // "outside hours" texts, which tell the customer "It is outside working hours now" in the middle of the day.
+  it.fails("in working hours without a company phone the comment does not claim it is outside working hours", () => {
+    const { plan: p } = plan({ config: cfg("en", { contacts: { onDutyPhone: CONTACTS.onDutyPhone } }), answers: level1 });
+    expect(textOf(p.comments, "phone")).not.toContain("outside working hours");
+  });
+
+  it("a closed incident gets no phone comment", () => {
+    const { plan: p } = plan({ config: cfg("en"), answers: level1, labels: ["severity: 1"], timeline: [labeled(MON_0955, BOT, "severity: 1"), closed("2026-03-02T06:58:00Z", CUSTOMER)], state: "closed", closedAt: "2026-03-02T06:58:00Z" });
+    expect(commentOf(p.comments, "phone")).toBeUndefined();
+  });
+
+  it.each([
+    ["2026-03-02T05:59:00Z", false],
+    ["2026-03-02T06:00:00Z", true],
+    ["2026-03-02T14:59:00Z", true],
+    ["2026-03-02T15:00:00Z", false],
+    ["2026-03-09T09:00:00Z", false],
+    ["2026-03-07T09:00:00Z", false],
+  ])("inWorkingHours(%s) = %s (P12, P14)", (now, expected) => {
+    expect(inWorkingHours(cfg("en"), Date.parse(now))).toBe(expected);
+  });
+});
+
+describe("pauses (P7, DESIGN §8, issue 3 item 7)", () => {
+  const base = ["severity: 3"];
+  const opened = [labeled(MON_0955, BOT, "severity: 3")];
+
+  it.each<[Lang, string]>([
+    ["en", '@cust-bob, only support engineers set the "state: waiting for customer" label: it pauses the clock while support waits for the customer (P7). The label was removed.'],
+    ["ru", "@cust-bob, метку «state: waiting for customer» ставят только инженеры поддержки: она приостанавливает отсчёт сроков, пока поддержка ждёт ответа (P7). Метка снята."],
+  ])("a waiting label by the customer side is removed with one refusal keyed by the event's time (%s)", (lang, text) => {
+    const { plan: p, explanation } = plan({ config: cfg(lang), labels: [...base, WAITING], timeline: [...opened, labeled("2026-03-02T06:58:00Z", CUSTOMER, WAITING)] });
+    expect(p.removeLabels).toEqual([WAITING]);
+    expect(p.addLabels).toEqual([]);
+    const key = `pause-refused:${Date.parse("2026-03-02T06:58:00Z")}`;
+    expect(commentOf(p.comments, key)?.mode).toBe("once");
+    expect(textOf(p.comments, key)).toBe(text);
+    expect(explanation.evaluation.paused).toBe(false);
+  });
+
+  it("a second attempt by the customer gets its own refusal (a new key)", () => {
+    const { plan: p } = plan({
+      config: cfg("en"),
+      labels: [...base, WAITING],
+      timeline: [...opened, labeled("2026-03-02T06:57:00Z", CUSTOMER, WAITING), unlabeled("2026-03-02T06:57:02Z", BOT, WAITING), labeled("2026-03-02T06:59:00Z", CUSTOMER, WAITING)],
+    });
+    expect(keys(p.comments)).toContain(`once:pause-refused:${Date.parse("2026-03-02T06:59:00Z")}`);
+    expect(keys(p.comments)).not.toContain(`once:pause-refused:${Date.parse("2026-03-02T06:57:00Z")}`);
+  });
+
+  it("a waiting label by a support engineer pauses: kept, sla: paused added", () => {
+    const { plan: p, explanation } = plan({ config: cfg("en"), labels: [...base, WAITING], timeline: [...opened, labeled("2026-03-02T06:58:00Z", ENGINEER, WAITING)] });
+    expect(p.removeLabels).toEqual([]);
+    expect(p.addLabels).toEqual([PAUSED]);
+    expect(explanation.evaluation.paused).toBe(true);
+    expect(keys(p.comments)).toEqual(["delete:diagnostics", "upsert:status"]);
+    expect(statusText(p.comments)).toContain("- 2026-03-02 09:58 UTC+3, @eng-anna: running now");
+  });
+
+  it.each<[Lang, string]>([
+    ["en", "The clock resumed at 2026-03-02 10:30 UTC+3."],
+    ["ru", "Отсчёт возобновлён 2026-03-02 10:30 UTC+3."],
+  ])("a customer comment while paused: waiting and sla: paused removed, the status says when it resumed (%s)", (lang, line) => {
+    const timeline = [...opened, labeled("2026-03-02T06:58:00Z", ENGINEER, WAITING), labeled("2026-03-02T06:58:01Z", BOT, PAUSED), comment("2026-03-02T07:30:00Z", CUSTOMER)];
+    const { plan: p, explanation } = plan({ config: cfg(lang), labels: [...base, WAITING, PAUSED], timeline, now: "2026-03-02T07:30:05Z" });
+    expect(p.removeLabels).toEqual([WAITING, PAUSED]);
+    expect(p.comments.filter((c) => c.key.startsWith("pause-refused"))).toEqual([]);
+    expect(explanation.evaluation.paused).toBe(false);
+    expect(statusText(p.comments).split("\n")).toContain(line);
+  });
+
+  it("an engineer's comment while paused changes nothing", () => {
+    const timeline = [...opened, labeled("2026-03-02T06:58:00Z", ENGINEER, WAITING), labeled("2026-03-02T06:58:01Z", BOT, PAUSED), comment("2026-03-02T07:30:00Z", ENGINEER)];
+    const { plan: p, explanation } = plan({ config: cfg("en"), labels: [...base, WAITING, PAUSED], timeline, now: "2026-03-02T07:30:05Z" });
+    expect(p.addLabels).toEqual([]);
+    expect(p.removeLabels).toEqual([]);
+    expect(explanation.evaluation.paused).toBe(true);
+  });
+
+  it("an organisation member (author_association MEMBER) is a support engineer when orgMembersAreEngineers", () => {
+    const config = cfg("en", { team: { orgMembersAreEngineers: true } });
+    const timeline = [...opened, comment("2026-03-02T06:57:00Z", "org-olga", "MEMBER"), labeled("2026-03-02T06:58:00Z", "org-olga", WAITING)];
+    const { plan: p, explanation } = plan({ config, labels: [...base, WAITING], timeline });
+    expect(explanation.evaluation.paused).toBe(true);
+    expect(p.removeLabels).toEqual([]);
+  });
+});
+
+describe("managers' labels true to the evaluation (issue 3 item 8)", () => {
+  // Level 1: accept 30m, workaround 4h, resolve 3d on a 24x7 clock, from 10:00 MSK.
+  const sev1 = ["severity: 1"];
+  const t1 = [labeled(MON_10, ENGINEER, "severity: 1")];
+  const at = (minutes: number) => new Date(Date.parse(MON_10) + minutes * 60_000).toISOString();
+  const managers = (labels: string[]) => labels.filter((l) => l.startsWith("sla:"));
+
+  it.each<[string, number, ConfigInput, string[]]>([
+    ["22 of 30 minutes used (73%)", 22, {}, []],
+    ["23 of 30 minutes used (77% ≥ 75%)", 23, {}, [AT_RISK]],
+    ["15 of 30 minutes with atRiskShare 0.5", 15, { reminders: { atRiskShare: 0.5 } }, [AT_RISK]],
+    ["14 of 30 minutes with atRiskShare 0.5", 14, { reminders: { atRiskShare: 0.5 } }, []],
+    ["31 minutes: acceptance breached (not 'at risk' any more)", 31, {}, [BREACHED]],
+  ])("%s", (_name, minutes, extra, expected) => {
+    const { plan: p } = plan({ config: cfg("en", extra), labels: sev1, timeline: t1, createdAt: MON_10, now: at(minutes) });
+    expect(managers(p.addLabels)).toEqual(expected);
+  });
+
+  it("acceptance met late keeps sla: breached; at risk goes when nothing running is close", () => {
+    const timeline = [...t1, labeled(at(40), ENGINEER, "state: accepted")];
+    const { plan: p, explanation } = plan({ config: cfg("en"), labels: [...sev1, "state: accepted", AT_RISK, BREACHED], timeline, createdAt: MON_10, now: at(50) });
+    expect(explanation.evaluation.targets.accept).toMatchObject({ status: "met", breached: true });
+    expect(p.addLabels).toEqual([]);
+    expect(p.removeLabels).toEqual([AT_RISK]);
+  });
+
+  it("labels that are no longer true are removed", () => {
+    const { plan: p } = plan({ config: cfg("en"), labels: [...sev1, AT_RISK, BREACHED, PAUSED], timeline: t1, createdAt: MON_10, now: at(5) });
+    expect(p.removeLabels).toEqual([PAUSED, AT_RISK, BREACHED]);
+  });
+
+  it("a paused target is not 'at risk' even past the share", () => {
+    const timeline = [...t1, labeled(at(25), ENGINEER, WAITING)];
+    const { plan: p } = plan({ config: cfg("en"), labels: [...sev1, WAITING], timeline, createdAt: MON_10, now: at(40) });
+    expect(managers(p.addLabels)).toEqual([PAUSED]);
+  });
+
+  it("outside the support period nothing is paused, at risk or breached", () => {
+    const timeline = [...t1, labeled(at(1), ENGINEER, WAITING)];
+    const { plan: p } = plan({ config: cfg("en", { contract: { supportUntil: "2026-02-01" } }), labels: [...sev1, WAITING], timeline, createdAt: MON_10, now: at(600) });
+    expect(managers(p.addLabels)).toEqual([]);
+  });
+});
+
+describe("the status comment's fingerprint (written only when something changed, issue 3 item 8)", () => {
+  const sev1 = ["severity: 1"];
+  const t1 = [labeled(MON_10, ENGINEER, "severity: 1")];
+  const at = (minutes: number) => new Date(Date.parse(MON_10) + minutes * 60_000).toISOString();
+  const status = (now: string, timeline: unknown[] = t1, labels = sev1) => {
+    const a = commentOf(plan({ config: cfg("en"), labels, timeline, createdAt: MON_10, now }).plan.comments, "status");
+    if (a?.mode !== "upsert") throw new Error("no status comment");
+    return a;
+  };
+
+  it("stable when only time passes: same fingerprint, fresher body", () => {
+    const early = status(at(5));
+    const later = status(at(25));
+    expect(later.fingerprint).toBe(early.fingerprint);
+    expect(later.body).not.toBe(early.body);
+    expect(later.body).toContain(`<!-- incident-sla:status fp=${early.fingerprint} -->`);
+  });
+
+  it.each<[string, () => ReturnType<typeof status>]>([
+    ["a target becomes breached", () => status(at(31))],
+    ["a pause starts", () => status(at(20), [...t1, labeled(at(10), ENGINEER, WAITING)], [...sev1, WAITING])],
+    ["a target is met", () => status(at(20), [...t1, labeled(at(10), ENGINEER, "state: accepted")], [...sev1, "state: accepted"])],
+    ["the severity changes", () => status(at(20), [...t1, labeled(at(10), ENGINEER, "severity: 2")], ["severity: 2"])],
+  ])("changes when %s", (_name, changed) => {
+    expect(changed().fingerprint).not.toBe(status(at(5)).fingerprint);
+  });
+});

@@ -1,0 +1,148 @@
+// The status comment (issue 3 item 8): one per incident, in the contract's
+// language, with severity and why, start and why (P11), each target's due time
+// in local time with the zone, status, time left, and the pauses. Whole bodies
+// below were checked by hand (comments show the arithmetic); Moscow is UTC+3.
+import { describe, expect, it } from "vitest";
+import { parseConfig } from "../../src/config/parse-config.js";
+import { explainIncident } from "../../src/domain/evaluate.js";
+import { readMarker } from "../../src/domain/markers.js";
+import { renderStatusComment } from "../../src/domain/status-comment.js";
+import { CUSTOMER, ENGINEER, closed, comment, issue, labeled, loadForm } from "../fixtures/incident-builders.js";
+
+const WAITING = "state: waiting for customer";
+const config = (language: "en" | "ru", extra: Record<string, unknown> = {}) => parseConfig({ language, team: { engineers: [ENGINEER] }, ...extra });
+
+describe("renderStatusComment", () => {
+  it("en, level 1 (24×7): acceptance met, a pause ended by the customer's reply, time left", () => {
+    // Opened 10:00 MSK; accepted 10:20 (due 10:30); paused 11:00–12:00; now 13:00.
+    // Workaround 4h + 1h paused → 15:00; 2h used, 2h left. Resolve 72h + 1h → Thu 5 March 11:00; 70h = 2d 22h left.
+    const x = explainIncident({
+      config: config("en"),
+      issue: issue({ createdAt: "2026-03-02T07:00:00Z", labels: ["severity: 1", "state: accepted"] }),
+      timeline: [
+        labeled("2026-03-02T07:00:00Z", ENGINEER, "severity: 1"),
+        labeled("2026-03-02T07:20:00Z", ENGINEER, "state: accepted"),
+        labeled("2026-03-02T08:00:00Z", ENGINEER, WAITING),
+        comment("2026-03-02T09:00:00Z", CUSTOMER),
+      ],
+      now: "2026-03-02T10:00:00Z",
+    });
+    const { body, fingerprint } = renderStatusComment(x);
+    expect(body).toBe(
+      [
+        `<!-- incident-sla:status fp=${fingerprint} -->`,
+        "### SLA status",
+        '**Severity 1** (label "severity: 1"); clock: around the clock (24×7).',
+        "Clock started: 2026-03-02 10:00 UTC+3, when the issue was opened.",
+        "",
+        "| Deadline | Target | Due | Status |",
+        "|---|---|---|---|",
+        "| Acceptance | 30m | 2026-03-02 10:30 UTC+3 | ✅ met 2026-03-02 10:20 UTC+3 |",
+        "| Workaround | 4h | 2026-03-02 15:00 UTC+3 | ▶️ running |",
+        "| Permanent solution | 3d | 2026-03-05 11:00 UTC+3 | ▶️ running |",
+        "",
+        "**Pauses (waiting for the customer, P7):**",
+        "- 2026-03-02 11:00 UTC+3, @eng-anna: until 2026-03-02 12:00 UTC+3 (reply from @cust-bob)",
+        "The clock resumed at 2026-03-02 12:00 UTC+3.",
+        "",
+        "Workaround: left 2h; Permanent solution: left 2d 22h (as of 2026-03-02 13:00 UTC+3).",
+        "",
+        "<sub>Times are in Europe/Moscow. Updated 2026-03-02 13:00 UTC+3.</sub>",
+      ].join("\n"),
+    );
+    expect(readMarker(body)).toEqual({ key: "status", fingerprint });
+  });
+
+  it("ru, level 3 (working hours): acceptance met by the waiting label, resolution paused", () => {
+    // Opened Mon 10:00; paused from 11:00 (acceptance met then, due 18:00). 1 of 90 working hours used;
+    // the due time assumes the pause ends now (13:00): 5h Mon + 36h Tue–Fri + (Mon 9 March is a holiday)
+    // + 36h 10–13 March + 9h Mon 16 + 3h → Tue 17 March 12:00; 89h left = 9 working days and 8h.
+    const x = explainIncident({
+      config: config("ru"),
+      issue: issue({ createdAt: "2026-03-02T07:00:00Z", labels: ["severity: 3", WAITING] }),
+      timeline: [labeled("2026-03-02T07:00:00Z", ENGINEER, "severity: 3"), labeled("2026-03-02T08:00:00Z", ENGINEER, WAITING)],
+      now: "2026-03-02T10:00:00Z",
+    });
+    const { body, fingerprint } = renderStatusComment(x);
+    expect(body).toBe(
+      [
+        `<!-- incident-sla:status fp=${fingerprint} -->`,
+        "### Сроки по обращению",
+        "**Уровень 3** (метка «severity: 3»); отсчёт: рабочее время (09:00-18:00, календарь ru).",
+        "Начало отсчёта: 2026-03-02 10:00 UTC+3, когда открыт issue.",
+        "",
+        "| Срок | Норматив | До | Состояние |",
+        "|---|---|---|---|",
+        "| Принятие в работу | 8h | 2026-03-02 18:00 UTC+3 | ✅ выполнено 2026-03-02 11:00 UTC+3 |",
+        "| Постоянное решение | 10d | 2026-03-17 12:00 UTC+3 | ⏸️ на паузе, осталось 9д 8ч |",
+        "",
+        "**Паузы (ожидание ответа клиента, P7):**",
+        "- 2026-03-02 11:00 UTC+3, @eng-anna: идёт сейчас",
+        "",
+        "<sub>Время указано в часовом поясе Europe/Moscow. Обновлено 2026-03-02 13:00 UTC+3.</sub>",
+      ].join("\n"),
+    );
+  });
+
+  it.each<["en" | "ru", string]>([
+    ["en", "| Acceptance | 30m | 2026-03-02 10:30 UTC+3 | 🔴 breached: overdue |"],
+    ["ru", "| Принятие в работу | 30m | 2026-03-02 10:30 UTC+3 | 🔴 нарушено: срок истёк |"],
+  ])("a breached target (%s)", (lang, row) => {
+    const x = explainIncident({ config: config(lang), issue: issue({ createdAt: "2026-03-02T07:00:00Z", labels: ["severity: 1"] }), timeline: [], now: "2026-03-02T07:45:00Z" });
+    expect(renderStatusComment(x).body.split("\n")).toContain(row);
+  });
+
+  it.each<["en" | "ru", string]>([
+    ["en", "| Acceptance | 30m | 2026-03-02 10:30 UTC+3 | ⚠️ met late at 2026-03-02 10:45 UTC+3 (by 15m) |"],
+    ["ru", "| Принятие в работу | 30m | 2026-03-02 10:30 UTC+3 | ⚠️ выполнено с опозданием 2026-03-02 10:45 UTC+3 (на 15мин) |"],
+  ])("a target met late (%s)", (lang, row) => {
+    const x = explainIncident({
+      config: config(lang),
+      issue: issue({ createdAt: "2026-03-02T07:00:00Z", labels: ["severity: 1", "state: accepted"] }),
+      timeline: [labeled("2026-03-02T07:45:00Z", ENGINEER, "state: accepted")],
+      now: "2026-03-02T08:00:00Z",
+    });
+    expect(renderStatusComment(x).body.split("\n")).toContain(row);
+  });
+
+  it("closed as not planned: unmet targets cancelled", () => {
+    // Closed 10:10–now (11:00) counts nothing: workaround due 10:00 + 4h + 50m = 14:50.
+    const x = explainIncident({
+      config: config("en"),
+      issue: issue({ createdAt: "2026-03-02T07:00:00Z", labels: ["severity: 1"], state: "closed", closedAt: "2026-03-02T07:10:00Z", stateReason: "not_planned" }),
+      timeline: [closed("2026-03-02T07:10:00Z", CUSTOMER, "not_planned")],
+      now: "2026-03-02T08:00:00Z",
+    });
+    expect(renderStatusComment(x).body.split("\n")).toContain("| Workaround | 4h | 2026-03-02 14:50 UTC+3 | ➖ cancelled (closed as not planned) |");
+  });
+
+  it.each<["en" | "ru", string]>([
+    ["en", "Clock started: 2026-03-02 08:15 UTC+3: the request came through Phone and was registered by @eng-anna (P11)."],
+    ["ru", "Начало отсчёта: 2026-03-02 08:15 UTC+3: обращение получено по каналу «Phone», зарегистрировал @eng-anna (P11)."],
+  ])("a request registered from another channel starts when it was received (P11, %s)", (lang, line) => {
+    const x = explainIncident({
+      config: config(lang),
+      issue: issue({ createdAt: "2026-03-02T06:00:00Z", author: ENGINEER, body: loadForm("form-registration-by-phone.md") }),
+      timeline: [],
+      now: "2026-03-02T06:10:00Z",
+    });
+    expect(renderStatusComment(x).body.split("\n")).toContain(line);
+  });
+
+  it("without a severity label the default is named as the reason", () => {
+    const x = explainIncident({ config: config("en"), issue: issue({ createdAt: "2026-03-02T07:00:00Z" }), timeline: [], now: "2026-03-02T07:10:00Z" });
+    expect(renderStatusComment(x).body.split("\n")).toContain("**Severity 3** (the default: no severity label); clock: working hours (09:00-18:00, ru calendar).");
+  });
+
+  it("times are shown in the contract's zone, whatever the host's", () => {
+    const x = explainIncident({
+      config: config("en", { timezone: "Asia/Kolkata", calendar: { preset: "none" } }),
+      issue: issue({ createdAt: "2026-03-02T07:00:00Z", labels: ["severity: 1"] }),
+      timeline: [],
+      now: "2026-03-02T07:10:00Z",
+    });
+    const lines = renderStatusComment(x).body.split("\n");
+    expect(lines).toContain("| Acceptance | 30m | 2026-03-02 13:00 UTC+5:30 | ▶️ running |");
+    expect(lines.at(-1)).toBe("<sub>Times are in Asia/Kolkata. Updated 2026-03-02 12:40 UTC+5:30.</sub>");
+  });
+});
