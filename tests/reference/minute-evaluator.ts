@@ -13,7 +13,7 @@
 //   inside a daylight-saving gap or overlap this literal reading and the
 //   engine's UTC windows can differ, so the generator keeps such edges out of
 //   the night hours where zones change offset.
-import { DateTime } from "luxon";
+import { DateTime, IANAZone } from "luxon";
 import type { Config } from "../../src/config/schema.js";
 
 const MINUTE = 60_000;
@@ -87,17 +87,16 @@ function range(text: string): { open: number; close: number } {
   return { open: hhmm(text.slice(0, 5)), close: hhmm(text.slice(6, 11)) };
 }
 
-/** Working hours of one local date, or null when it is not worked (DESIGN §4, in order). */
-function hoursOfDate(config: Config, date: DateTime): { open: number; close: number } | null {
-  const day = date.toISODate()!;
+/** Working hours of one local date (YYYY-MM-DD, weekday 1 = Monday), or null when it is not worked (DESIGN §4, in order). */
+function hoursOfDate(config: Config, day: string, weekday: number): { open: number; close: number } | null {
   const cal = config.calendar;
   const custom = cal.workingDates[day];
   if (custom !== undefined) return range(custom);
   if (cal.holidays.includes(day)) return null;
-  const weekdayWorks = (cal.workingDays as string[]).includes(WEEKDAY_NAMES[date.weekday - 1]!);
+  const weekdayWorks = (cal.workingDays as string[]).includes(WEEKDAY_NAMES[weekday - 1]!);
   const standard = range(cal.hours);
   if (cal.preset === "ru") {
-    if (date.year !== 2026) throw new Error(`reference: the ru calendar is only known for 2026, asked for ${day}`);
+    if (!day.startsWith("2026-")) throw new Error(`reference: the ru calendar is only known for 2026, asked for ${day}`);
     if (RU_2026_OFF.has(day)) return null;
     // A shortened date is one hour shorter only if the contract works that weekday at all.
     if (RU_2026_SHORTENED.has(day)) return weekdayWorks ? { open: standard.open, close: standard.close - 60 } : null;
@@ -242,14 +241,32 @@ export function referenceEvaluate(input: ReferenceInput): ReferenceEvaluation {
   let pausedMinutes = 0;
   for (let m = t0; m < now; m += MINUTE) if (inside(pauses, m, now)) pausedMinutes++;
 
+  // A minute's local wall-clock reading: shift the instant by the zone's
+  // offset at that instant and read the UTC fields.
+  // Asking the zone costs microseconds, so the offset is asked once per UTC
+  // hour when it is the same at both ends of that hour (no zone changes its
+  // offset twice within an hour), and per minute otherwise.
+  const ianaZone = IANAZone.create(zone);
+  const hourOffsets = new Map<number, number | null>();
+  const offsetAt = (minute: number): number => {
+    const hour = minute - (minute % 3_600_000);
+    if (!hourOffsets.has(hour)) {
+      const first = ianaZone.offset(hour);
+      hourOffsets.set(hour, first === ianaZone.offset(hour + 59 * MINUTE) ? first : null);
+    }
+    return hourOffsets.get(hour) ?? ianaZone.offset(minute);
+  };
   const counted = new Map<number, boolean>();
+  const hoursByDate = new Map<string, { open: number; close: number } | null>();
   const clockCounts = (minute: number): boolean => {
     if (sev.clock === "24x7") return true;
     let result = counted.get(minute);
     if (result === undefined) {
-      const local = DateTime.fromMillis(minute, { zone });
-      const hours = hoursOfDate(config, local);
-      const minuteOfDay = local.hour * 60 + local.minute;
+      const local = new Date(minute + offsetAt(minute) * MINUTE);
+      const day = local.toISOString().slice(0, 10);
+      if (!hoursByDate.has(day)) hoursByDate.set(day, hoursOfDate(config, day, local.getUTCDay() || 7));
+      const hours = hoursByDate.get(day)!;
+      const minuteOfDay = local.getUTCHours() * 60 + local.getUTCMinutes();
       result = hours !== null && hours.open <= minuteOfDay && minuteOfDay < hours.close;
       counted.set(minute, result);
     }
