@@ -8,7 +8,6 @@ import { parseConfig } from "../../src/config/parse-config.js";
 import { createCalendar } from "../../src/domain/calendar.js";
 import { type Clock, type Interval, countedBetween, dueAt, mergeIntervals } from "../../src/domain/clock.js";
 import { evaluate } from "../../src/domain/evaluate.js";
-import { epochDayOf, instantAt } from "../../src/domain/local-time.js";
 import { referenceEvaluate } from "../reference/minute-evaluator.js";
 import { type IncidentCase, ZONES, incidentCase, lengthen, membershipRevealedOnlyLater } from "../support/arbitraries.js";
 
@@ -214,16 +213,5 @@ describe("engine disagreements found by the properties", () => {
     const later = evaluate({ config, issue, timeline, now });
     const atTheTime = evaluate({ config, issue, timeline: timeline.slice(0, 1), now });
     expect(later).toEqual(atTheTime);
-  });
-
-  // local-time.ts documents instantAt as taking "the first occurrence" of a
-  // wall-clock time that happens twice; luxon returns the second one for
-  // these zones (it does return the first for Australia/Lord_Howe). Matters
-  // for working hours that open or close inside a fall-back hour.
-  it.fails.each([
-    ["America/New_York", [2026, 11, 1], 90, "2026-11-01T05:30:00.000Z"],
-    ["Europe/Berlin", [2026, 10, 25], 150, "2026-10-25T00:30:00.000Z"],
-  ] as const)("instantAt(%s %j, minute %i) is the first occurrence %s", (zone, [y, m, d], minutes, first) => {
-    expect(new Date(instantAt(epochDayOf(y, m, d), minutes, zone)).toISOString()).toBe(first);
   });
 });
