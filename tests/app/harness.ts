@@ -19,14 +19,19 @@ const { privateKey } = generateKeyPairSync("rsa", {
   privateKeyEncoding: { type: "pkcs1", format: "pem" },
 });
 
-export function makeProbot(now: () => number): Probot {
+export interface ProbotOptions {
+  /** Keep Probot's retry plugin on (as in production), to show which requests it must not repeat. */
+  retry?: boolean;
+}
+
+export function makeProbot(now: () => number, options: ProbotOptions = {}): Probot {
   const probot = new Probot({
     appId: 1,
     privateKey,
-    Octokit: ProbotOctokit.defaults((options: Record<string, unknown>) => ({
-      ...options,
-      retry: { enabled: false },
-      throttle: { ...(options.throttle as object), enabled: false },
+    Octokit: ProbotOctokit.defaults((o: Record<string, unknown>) => ({
+      ...o,
+      ...(options.retry ? {} : { retry: { enabled: false } }),
+      throttle: { ...(o.throttle as object), enabled: false },
     })),
     logLevel: "warn",
   });
@@ -40,7 +45,8 @@ type Example = { name: string; examples: Record<string, any>[] };
 export function payload(event: string, action: string, index = 0): Record<string, any> {
   const list = (examples as unknown as Example[]).find((e) => e.name === event)!.examples.filter((e) => e.action === action);
   const copy = structuredClone(list[index]!);
-  copy.installation = { id: INSTALLATION, node_id: "MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uNDI0Mg==" };
+  // Installation events carry a whole installation object: keep it, with our id.
+  copy.installation = { ...(copy.installation ?? {}), id: INSTALLATION, node_id: "MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uNDI0Mg==" };
   return copy;
 }
 
