@@ -13,7 +13,7 @@ import { loadForm } from "../fixtures/incident-builders.js";
 const channel: FormField = { id: "channel", en: "Channel", ru: "Канал" };
 const receivedAt: FormField = { id: "receivedAt", en: "Received at", ru: "Когда получено" };
 const productVersion: FormField = { id: "productVersion", en: "Product version", ru: "Версия продукта" };
-const description: FormField = { id: "description", en: "Description", ru: "Описание" };
+const description: FormField = { id: "description", en: "Description", ru: "Описание", multiline: true };
 const registration = [channel, receivedAt];
 
 const answers = (body: string, fields: FormField[] = registration) => Object.fromEntries(parseIssueForm(body, fields));
@@ -40,9 +40,20 @@ describe("parseIssueForm", () => {
     },
     { name: "a fence left open hides the rest of the body", body: "### Logs\n\n```\n### Channel\n\nEmail\n", expected: {} },
     {
-      // A heading the caller did not ask about, e.g. a customer's own markdown inside a text area, stays part of
-      // the answer it is in.
-      name: "a heading that is not a known field stays in the answer",
+      // After a one-line answer (dropdown, input) a heading the caller did not ask about is the next form section
+      // and ends the answer: the registration form has more fields after "Received at".
+      name: "a heading that is not a known field ends a one-line answer (fixture)",
+      body: loadForm("form-received-at-before-other-fields.md"),
+      expected: { channel: "Email", receivedAt: "2026-03-02 09:30" },
+    },
+    {
+      name: "an unknown heading right after a dropdown answer ends it",
+      body: "### Channel\n\nPhone\n### Anything else?\n\nCall back after 15:00\n",
+      expected: { channel: "Phone" },
+    },
+    {
+      // Inside a free-text answer (a text area), a customer's own markdown heading stays part of the answer.
+      name: "a heading that is not a known field stays in a free-text answer",
       body: "### Description\n\nLogins fail.\n\n### What we tried\n\nRestarted the IdP.\n\n### Channel\n\nEmail\n",
       fields: [description, channel],
       expected: { description: "Logins fail.\n\n### What we tried\n\nRestarted the IdP.", channel: "Email" },
