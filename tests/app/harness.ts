@@ -41,8 +41,8 @@ export function makeProbot(now: () => number, options: ProbotOptions = {}): Prob
 
 type Example = { name: string; examples: Record<string, any>[] };
 
-/** A webhook example by event and action, deep-copied, with an installation added. */
-export function payload(event: string, action: string, index = 0): Record<string, any> {
+/** A webhook example by event and action (none for push), deep-copied, with an installation added. */
+export function payload(event: string, action: string | undefined, index = 0): Record<string, any> {
   const list = (examples as unknown as Example[]).find((e) => e.name === event)!.examples.filter((e) => e.action === action);
   const copy = structuredClone(list[index]!);
   // Installation events carry a whole installation object: keep it, with our id.
