@@ -5,7 +5,7 @@ import { CONFIG_PATH } from "../config/parse-config.js";
 import { clearConfigError, reportConfigError } from "../github/config-error-issue.js";
 import { labelDefinitions } from "../github/labels.js";
 import { loadRepoConfig } from "../github/load-config.js";
-import type { Octokit, RepoRef } from "../github/types.js";
+import type { IssueRef, Octokit, RepoRef } from "../github/types.js";
 import { handleIncident } from "./handle-incident.js";
 import { type AppServices, createServices } from "./services.js";
 
@@ -71,10 +71,11 @@ export function createApp(options: AppOptions = {}) {
       const botLogin = await services.botLogin();
       // The app's own writes come back as events; they change nothing it has not already decided.
       if (context.payload.sender?.login?.toLowerCase() === botLogin.toLowerCase()) return;
-      const ref = context.issue();
+      const { owner, repo } = context.repo();
+      const ref: IssueRef = { owner, repo, issue_number: (context.payload as { issue: { number: number } }).issue.number };
       await services.serialise(`${ref.owner}/${ref.repo}#${ref.issue_number}`, () =>
         handleIncident(services, {
-          octokit: context.octokit as Octokit,
+          octokit: context.octokit,
           ref,
           installationId: (context.payload as { installation?: { id: number } }).installation?.id,
           ownerType: (context.payload as { repository: { owner: { type?: string } } }).repository.owner.type,
@@ -88,7 +89,7 @@ export function createApp(options: AppOptions = {}) {
       const repos = payload.repositories_added ?? payload.repositories ?? [];
       for (const { full_name } of repos) {
         const [owner, repo] = full_name.split("/") as [string, string];
-        await prepareRepository(services, context.octokit as Octokit, { owner, repo }, context.log);
+        await prepareRepository(services, context.octokit, { owner, repo }, context.log);
       }
     });
 
@@ -98,7 +99,7 @@ export function createApp(options: AppOptions = {}) {
       if (payload.ref !== `refs/heads/${payload.repository.default_branch}`) return;
       const touched = payload.commits.some((c) => [...(c.added ?? []), ...(c.modified ?? []), ...(c.removed ?? [])].includes(CONFIG_PATH));
       if (!touched) return;
-      await prepareRepository(services, context.octokit as Octokit, context.repo(), context.log);
+      await prepareRepository(services, context.octokit, context.repo(), context.log);
     });
   };
 }

@@ -34,23 +34,21 @@ function formatProblems(file: string, problems: ConfigProblem[]): string {
 
 /** Keys valid beside an unknown one, to suggest the nearest. */
 function knownKeysAt(path: PropertyKey[]): string[] {
-  let schema: unknown = configSchema;
-  for (const key of ["", ...path.map(String)]) {
-    // Unwrap defaults, optionals, pipes and refinements down to an object or record.
-    for (let i = 0; i < 8; i++) {
-      const def = (schema as { def?: { innerType?: unknown; in?: unknown; valueType?: unknown } } | undefined)?.def;
-      if (!def) break;
-      if (def.innerType) schema = def.innerType;
-      else if (def.in) schema = def.in;
-      else break;
+  type Node = { def?: { innerType?: Node; in?: Node; valueType?: Node }; shape?: Record<string, Node> } | undefined;
+  // Unwrap defaults, optionals, pipes and refinements down to an object or record.
+  const unwrap = (node: Node): Node => {
+    for (let i = 0; i < 8 && node?.def; i++) {
+      const next = node.def.innerType ?? node.def.in;
+      if (!next) break;
+      node = next;
     }
-    if (key === "") continue;
-    const shape = (schema as { shape?: Record<string, unknown> }).shape;
-    const valueType = (schema as { def?: { valueType?: unknown } }).def?.valueType;
-    schema = shape ? shape[key] : valueType;
+    return node;
+  };
+  let schema: Node = unwrap(configSchema as unknown as Node);
+  for (const key of path.map(String)) {
+    schema = unwrap(schema?.shape ? schema.shape[key] : schema?.def?.valueType);
   }
-  const shape = (schema as { shape?: Record<string, unknown> } | undefined)?.shape;
-  return shape ? Object.keys(shape) : [];
+  return schema?.shape ? Object.keys(schema.shape) : [];
 }
 
 function distance(a: string, b: string): number {
@@ -74,6 +72,11 @@ function unknownKeyMessage(key: string, known: string[]): string {
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === "invalid_key") {
+    // A record key that its key schema refused: that schema's message says what is valid.
+    const inner = issue.issues[0];
+    return `key ${JSON.stringify(issue.path.at(-1) ?? "")}: ${inner ? describeIssue(inner) : issue.message}`;
+  }
   if (issue.code === "invalid_value" && "values" in issue) {
     return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
   }
@@ -92,19 +95,23 @@ type Ranged = { range?: [number, number, number] | null };
  */
 function locate(doc: Document, path: string[]): number | undefined {
   if (path.length === 0) return (doc.contents as Ranged | null)?.range?.[0] ?? undefined;
-  for (let n = path.length; n >= 1; n--) {
-    const parent = n === 1 ? doc.contents : doc.getIn(path.slice(0, n - 1), true);
-    const name = path[n - 1]!;
-    if (isMap(parent)) {
-      const pair = parent.items.find((p) => String(isScalar(p.key) ? p.key.value : p.key) === name);
-      const node = (pair?.key ?? pair?.value) as Ranged | undefined;
-      if (node?.range) return node.range[0];
-    } else if (isSeq(parent)) {
-      const item = parent.items[Number(name)] as Ranged | undefined;
-      if (item?.range) return item.range[0];
-    }
+  // Walk down by key text: YAML keys such as `1:` are numbers, paths are strings.
+  let node: unknown = doc.contents;
+  let found: number | undefined;
+  for (const name of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => String(isScalar(p.key) ? p.key.value : p.key) === name);
+      if (!pair) break;
+      found = ((pair.key ?? pair.value) as Ranged | null)?.range?.[0] ?? found;
+      node = pair.value;
+    } else if (isSeq(node)) {
+      const item = node.items[Number(name)] as Ranged | undefined;
+      if (!item) break;
+      found = item.range?.[0] ?? found;
+      node = item;
+    } else break;
   }
-  return undefined;
+  return found;
 }
 
 /** Problems for a zod error, located in the YAML document when one is given. */

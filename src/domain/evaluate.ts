@@ -190,11 +190,11 @@ export function explainIncident(input: EvaluateInput): Explanation {
   const { config } = input;
   const now = toMs(input.now);
   const issue = normaliseIssue(input.issue);
-  const allEvents = normaliseTimeline(input.timeline);
-  const trusted = trustedLogins(input, issue, allEvents);
+  const events = normaliseTimeline(input.timeline).filter((e) => e.at <= now);
+  // Trust as known at `now`: a membership revealed only by a later comment does not reach back.
+  const trusted = trustedLogins(input, issue, events);
   const isTrusted = (a: Actor) => a.login !== null && trusted.has(a.login);
   const warnings: Warning[] = [];
-  const events = allEvents.filter((e) => e.at <= now);
 
   // A closed issue whose timeline lacks the close (a truncated export) is closed at closed_at.
   if (issue.state === "closed" && issue.closedAt !== null && issue.closedAt <= now) {

@@ -63,16 +63,24 @@ export function localEpochDay(instantMs: number, zone: string): number {
 export function instantAt(epochDay: number, minutes: number, zone: string): number {
   const date = new Date((epochDay + Math.floor(minutes / 1440)) * DAY_MS);
   const rest = minutes % 1440;
-  return DateTime.fromObject(
-    {
-      year: date.getUTCFullYear(),
-      month: date.getUTCMonth() + 1,
-      day: date.getUTCDate(),
-      hour: Math.floor(rest / 60),
-      minute: rest % 60,
-    },
-    { zone },
-  ).toMillis();
+  const wall = {
+    year: date.getUTCFullYear(),
+    month: date.getUTCMonth() + 1,
+    day: date.getUTCDate(),
+    hour: Math.floor(rest / 60),
+    minute: rest % 60,
+  };
+  const resolved = DateTime.fromObject(wall, { zone }).toMillis();
+  // luxon picks one of the two instants of a repeated wall time; the first one
+  // is the instant under the offset in force a few hours earlier.
+  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
+  const earlierOffset = DateTime.fromMillis(resolved - 6 * 3_600_000, { zone }).offset;
+  const first = asUtc - earlierOffset * 60_000;
+  if (first < resolved) {
+    const back = DateTime.fromMillis(first, { zone });
+    if (back.hour === wall.hour && back.minute === wall.minute && back.day === wall.day) return first;
+  }
+  return resolved;
 }
 
 /** Parse `YYYY-MM-DD HH:MM` (or ISO 8601 without an offset) as local time in a zone, or ISO 8601 with an offset. */

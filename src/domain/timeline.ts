@@ -3,6 +3,8 @@
 // reopened events matter; every other event type is ignored. A malformed
 // event of a kind that matters is an error naming the event, never a guess.
 
+import { DateTime } from "luxon";
+
 export interface Actor {
   /** Lower-cased login; null for a deleted ("ghost") account. */
   login: string | null;
@@ -43,7 +45,9 @@ type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
 
 function time(value: unknown, where: string): number {
-  const ms = typeof value === "string" && /^\d{4}-\d{2}-\d{2}T/.test(value) ? Date.parse(value) : Number.NaN;
+  // luxon refuses impossible dates (2026-02-30) that Date.parse would roll over.
+  const parsed = typeof value === "string" && /^\d{4}-\d{2}-\d{2}T/.test(value) ? DateTime.fromISO(value, { setZone: true }) : null;
+  const ms = parsed?.isValid ? parsed.toMillis() : Number.NaN;
   if (Number.isNaN(ms)) throw new IncidentInputError(`${where}: expected an ISO 8601 time such as "2026-03-02T06:00:00Z", got ${JSON.stringify(value)}`);
   return ms;
 }

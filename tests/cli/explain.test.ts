@@ -211,13 +211,13 @@ describe("explain: mistakes", () => {
   });
 });
 
-describe("explain: engine bugs kept visible", () => {
+describe("explain: regressions of fixed engine bugs", () => {
   // Bug in src/domain/issue-form.ts (parseIssueForm): only known field headings end a
   // field, so a form heading the parser does not know ("### Screenshots") that follows
   // "Received at" is swallowed into its value. The value then cannot be read, and a request
   // registered by an engineer for a phone call received Fri 6 March 17:00 MSK starts at the
   // issue's creation (Tue 10 March) instead (P11), with a misleading warning.
-  it.fails("a registered request whose form has another field after Received at starts when it was received", async () => {
+  it("a registered request whose form has another field after Received at starts when it was received", async () => {
     const result = await runCli(["explain", "--config", CONFIG, "--json", fixture("incident-32-registered-form-with-field-after-received-at.json")]);
     expect(JSON.parse(result.stdout)).toMatchObject({ startedAt: "2026-03-06T14:00:00.000Z", warnings: [] });
   });

@@ -134,12 +134,12 @@ describe("valid edge cases", () => {
   });
 });
 
-// BUG: knownKeysAt() never unwraps the schema of the last path segment, so below the top level (contract,
+// Regression test for a fixed bug: knownKeysAt() never unwraps the schema of the last path segment, so below the top level (contract,
 // calendar, team, labels, all wrapped in .default()) an unknown key gets neither "did you mean" nor the list of
 // valid keys: the message is just `unknown key "suportFrom"`. Keys inside a severity work (record values are not
 // wrapped).
 const NESTED_UNKNOWN_KEY = "unknown keys below the top level get no hint";
-// BUG: zod reports a bad record key as an "invalid_key" issue whose message is "Invalid key in record"; the
+// Regression test for a fixed bug: zod reports a bad record key as an "invalid_key" issue whose message is "Invalid key in record"; the
 // key schema's own message ("severity levels are the digits 1 to 9", "expected a real date…") sits in
 // issue.issues and describeIssue() does not look there. For workingDates the record's own error ("expected a
 // mapping of dates to hours") shows instead, which misleads for a mapping whose only fault is 30 February.
@@ -223,8 +223,8 @@ describe("invalid configurations: the field and what would be valid", () => {
     expect(error.message).not.toMatch(/ZodError|\.ts:\d+/);
   };
   it.each(cases.filter((c) => !c.bug))("$name → $path", check);
-  // Known bugs in src/config/parse-config.ts, kept red until fixed (see the constants for what is wrong).
-  it.fails.each(cases.filter((c) => c.bug))("$name → $path (known bug)", check);
+  // Bugs once in src/config/parse-config.ts (see the constants), kept as regression tests.
+  it.each(cases.filter((c) => c.bug))("$name → $path (regression)", check);
 
   it("reports every problem at once, each with its own path", () => {
     const error = errorOf(() => parseConfig({ timezone: "Nowhere/City", calendar: { hours: "9-18", workingDays: [] }, lables: {} }));
@@ -267,7 +267,7 @@ describe("parseConfigText: YAML with lines", () => {
       message: 'got "4x"',
     },
     {
-      // BUG (parse-config.ts locate): YAML reads the key 1 as a number, and doc.getIn(["severities", "1"]) with the
+      // Regression test for a fixed bug (parse-config.ts locate): YAML reads the key 1 as a number, and doc.getIn(["severities", "1"]) with the
       // string "1" finds nothing, so the problem is placed on the line of the key "1:" (2) instead of "accept:" (4).
       // In a flow mapping (above) both are on one line, which hides it.
       bug: "numeric YAML keys are not found below the key itself",
@@ -309,7 +309,7 @@ describe("parseConfigText: YAML with lines", () => {
     expect(error.message).toContain(`${path}, line ${line}: `);
   };
   it.each(cases.filter((c) => !c.bug))("$name", check);
-  it.fails.each(cases.filter((c) => c.bug))("$name (known bug)", check);
+  it.each(cases.filter((c) => c.bug))("$name (regression)", check);
 
 
   it.each([

@@ -116,9 +116,9 @@ describe("normaliseTimeline", () => {
   };
   it.each(malformed)("refuses $name, naming where", refuses);
 
-  // BUG (timeline.ts time): V8's Date.parse rolls "2026-02-30T07:00:00Z" over to 2 March instead of refusing it,
+  // Regression test for a fixed bug (timeline.ts time): V8's Date.parse rolls "2026-02-30T07:00:00Z" over to 2 March instead of refusing it,
   // so an impossible date in a known event is silently read as another day.
-  it.fails("refuses a reopen with an impossible date, naming where", () =>
+  it("refuses a reopen with an impossible date, naming where", () =>
     refuses({ name: "", raw: [{ event: "reopened", created_at: "2026-02-30T07:00:00Z", actor: { login: "a" } }], message: /^timeline\[0\]\.created_at: / }),
   );
 

@@ -225,26 +225,3 @@ export function lengthen(text: string, minutes: number): string {
   return `${d ? `${d}d` : ""}${h ? `${h}h` : ""}${Number(m ?? 0) + minutes}m`;
 }
 
-/**
- * True when some login acts before `now` and is shown to be an organisation
- * member (MEMBER/OWNER) only by a comment after `now`. The engine trusts such
- * a login; the reference, which ignores everything after `now`, does not
- * (reported; see the `it.fails` case in properties.test.ts).
- */
-export function membershipRevealedOnlyLater(c: IncidentCase): boolean {
-  if ((c.config.team?.orgMembersAreEngineers ?? true) === false) return false;
-  const now = Date.parse(c.now);
-  const login = (who: unknown) => ((who as { login?: string } | null)?.login ?? "").toLowerCase();
-  const member = (association: unknown) => association === "MEMBER" || association === "OWNER";
-  const known = new Set<string>();
-  if (member(c.issue.author_association)) known.add(login(c.issue.user));
-  const later = new Set<string>();
-  const acting = new Set<string>();
-  for (const e of c.timeline) {
-    const at = Date.parse(e.created_at as string);
-    const who = login(e.event === "commented" ? (e.user ?? e.actor) : e.actor);
-    if (at <= now) acting.add(who);
-    if (e.event === "commented" && member(e.author_association)) (at <= now ? known : later).add(who);
-  }
-  return [...later].some((who) => !known.has(who) && acting.has(who));
-}
