@@ -232,6 +232,32 @@ describe("issues.edited", () => {
   });
 });
 
+describe("pauseUntilComplete (issue 3 item 3): the app pauses level 3 until the diagnostics are complete", () => {
+  it("opened: waiting label added by the app; its own labeled events are ignored; completed by an edit: removed, clock resumes", async () => {
+    const w = customerRepo("en", appForm("incident-en-missing-version-and-steps.md"), "2026-03-02T07:00:00Z", "diagnostics:\n  pauseUntilComplete: [3]");
+    await w.at("2026-03-02T07:01:00Z").issueEvent("opened", { sender: CUSTOMER });
+    expect(bodies(w.gh, "POST", `${ISSUE}/labels`)).toEqual([{ labels: ["severity: 3", NEEDS, WAITING, PAUSED] }]);
+    const [diagnostics, status] = w.gh.commentsOn(1);
+    expect(diagnostics!.body.split("\n").at(-2)).toBe("Until then the clock is paused (P7). A reply in a comment resumes it too.");
+    expect(status!.body).toContain("- 2026-03-02 10:01 UTC+3, @incident-sla[bot]: running now");
+    expect(w.gh.issue(1).events.filter((e) => e.event === "labeled").map((e) => e.actor.login)).toEqual([BOT, BOT, BOT, BOT]);
+
+    w.gh.clearRequests();
+    await w.issueEvent("labeled", { sender: BOT, label: WAITING });
+    expect(w.gh.requests).toEqual([]);
+
+    w.at("2026-03-02T08:00:00Z").gh.edit(1, loadForm("incident-en-complete-level3.md"));
+    await w.at("2026-03-02T08:00:30Z").issueEvent("edited", { sender: CUSTOMER });
+    expect(calls(w.gh).filter((c) => !c.startsWith("GET ") && !c.includes("/issues/comments/"))).toEqual([
+      `DELETE ${ISSUE}/labels/${NEEDS}`,
+      `DELETE ${ISSUE}/labels/${WAITING}`,
+      `DELETE ${ISSUE}/labels/${PAUSED}`,
+    ]);
+    expect(w.gh.issue(1).labels).toEqual(["severity: 3"]);
+    expect(w.gh.comments.get(status!.id)!.body.split("\n")).toContain("The clock resumed at 2026-03-02 11:00 UTC+3.");
+  });
+});
+
 describe("pauses (P7)", () => {
   async function opened(language: "en" | "ru" = "en") {
     const w = customerRepo(language, loadForm("incident-en-complete-level3.md"));
