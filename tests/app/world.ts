@@ -11,6 +11,8 @@ import { FakeGitHub, type StoredComment, user } from "./fake-github.js";
 import { INSTALLATION, makeProbot, type ProbotOptions, payload } from "./harness.js";
 
 let deliveries = 0;
+/** Worlds of the running test, checked for requests the fake did not know when it ends. */
+const worlds: World[] = [];
 
 export class World {
   readonly clock: { now: number };
@@ -25,6 +27,7 @@ export class World {
     this.gh = new FakeGitHub(this.clock);
     this.gh.intercept();
     this.probot = makeProbot(() => this.clock.now, options);
+    worlds.push(this);
   }
 
   /** Moves the app's clock, GitHub's clock and Date to `iso`. */
@@ -71,10 +74,13 @@ export function setUpNetwork(): void {
   vi.useFakeTimers({ toFake: ["Date"] });
 }
 
+/** Use in afterEach: besides cleaning up, fails the test if the app asked for anything the fake GitHub does not serve. */
 export function tearDownNetwork(): void {
+  const unknown = worlds.splice(0).flatMap((w) => w.gh.unhandled.map((r) => `${r.method} ${r.path}`));
   nock.cleanAll();
   nock.enableNetConnect();
   vi.useRealTimers();
+  if (unknown.length > 0) throw new Error(`requests the fake GitHub has no route for: ${unknown.join(", ")}`);
 }
 
 export { INSTALLATION };
