@@ -49,7 +49,7 @@ async function prepareRepository(services: AppServices, octokit: Octokit, ref: R
   const loaded = await loadRepoConfig(octokit, ref);
   const botLogin = await services.botLogin();
   if (loaded.kind === "invalid") {
-    const done = await reportConfigError(octokit, ref, botLogin, loaded.error);
+    const done = await services.serialise(`config:${ref.owner}/${ref.repo}`, () => reportConfigError(octokit, ref, botLogin, loaded.error));
     log.info({ repo: `${ref.owner}/${ref.repo}`, configError: done }, "invalid configuration reported");
     return;
   }

@@ -39,7 +39,9 @@ export async function handleIncident(services: AppServices, ctx: IncidentEventCo
   const loaded = await loadRepoConfig(octokit, ref);
   if (loaded.kind === "missing") return { outcome: "no-config" };
   if (loaded.kind === "invalid") {
-    const done = await reportConfigError(octokit, ref, botLogin, loaded.error);
+    // One error issue per repository: deliveries for different issues queue here.
+    const repoRef = { owner: ref.owner, repo: ref.repo };
+    const done = await services.serialise(`config:${ref.owner}/${ref.repo}`, () => reportConfigError(octokit, repoRef, botLogin, loaded.error));
     ctx.log.info({ repo: `${ref.owner}/${ref.repo}`, configError: done }, "invalid configuration: incidents left alone");
     return { outcome: "invalid-config" };
   }
@@ -56,7 +58,7 @@ export async function handleIncident(services: AppServices, ctx: IncidentEventCo
   const { plan, explanation } = planIncident({ config, issue: data.issue, timeline: data.timeline, now: services.now(), bot: botLogin, engineers });
 
   // 4. Apply what changes.
-  const applied = await applyPlan({ octokit, labels: services.labels, config, botLogin }, ref, plan, data.appComments);
+  const applied = await applyPlan({ octokit, labels: services.labels, config, botLogin, now: services.now }, ref, plan, data.appComments);
   const writes = writesOf(applied);
   ctx.log.info(
     {

@@ -236,13 +236,13 @@ export const configSchema = z
     texts: z
       .strictObject({
         phoneWorkingHours: z.string().min(1).optional().meta({
-          description: "Replaces the phone instructions posted in working hours (P10); placeholders {severity} {companyPhone} {onDutyPhone} {email} {hours} {zone}",
+          description: "Replaces the phone instructions posted in working hours (P10); placeholders {severity} {companyPhone} (the on-duty line when there is no company phone) {onDutyPhone} {email} {hours} {zone}",
         }),
         phoneOutsideHours: z.string().min(1).optional().meta({
           description: "Replaces the phone instructions posted outside working hours when `contacts.onDutyPhone` is set",
         }),
         phoneAskForNumbers: z.string().min(1).optional().meta({
-          description: "Replaces the phone instructions posted outside working hours when there is no on-duty line",
+          description: "Replaces the phone instructions posted when the configuration has no number for the moment (customers ask for the engineers' numbers)",
         }),
         outsideSupportPeriod: z.string().min(1).optional().meta({
           description: "Replaces the comment on a request outside the support period (P1); placeholders {supportFrom} {supportUntil} {renewal}",

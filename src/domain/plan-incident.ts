@@ -8,6 +8,7 @@ import { calendarOf } from "./calendar.js";
 import { missingDiagnostics } from "./diagnostics.js";
 import { type EvaluateInput, type Explanation, explainIncident } from "./evaluate.js";
 import { type IncidentForm, parseIncidentForm } from "./incident-form.js";
+import { marker } from "./markers.js";
 import { STATUS_KEY, type StatusNote, renderStatusComment } from "./status-comment.js";
 import { coverageComment, diagnosticsComment, pauseRefusedComment, phoneComment, severityCorrectionComment } from "./texts.js";
 
@@ -61,6 +62,9 @@ export function planIncident(input: EvaluateInput): PlannedIncident {
   const unwant = new Set<string>();
   const lower = (s: string) => s.toLowerCase();
 
+  // Every comment carries the hidden marker of its key, so a retry or a second delivery finds it.
+  const say = (mode: "once" | "upsert", key: string, text: string) => comments.push({ mode, key, body: `${marker(key)}\n${text}` });
+
   const first = explainIncident(input);
   const form = parseIncidentForm(first.issue.body);
   const current = new Set(first.issue.labels.map(lower));
@@ -81,7 +85,7 @@ export function planIncident(input: EvaluateInput): PlannedIncident {
     want.add(name);
     decisions.push(`severity ${proposal.level} from the form${proposal.reasons.length ? ` (claimed ${proposal.claimed})` : ""}`);
     if (proposal.reasons.length > 0) {
-      comments.push({ mode: "once", key: COMMENT_KEYS.severityCorrection, body: severityCorrectionComment(proposal, config.language) });
+      say("once", COMMENT_KEYS.severityCorrection, severityCorrectionComment(proposal, config.language));
     }
     const issue = input.issue as { labels?: RawLabel[] };
     x = explainIncident({ ...input, issue: { ...issue, labels: [...(issue.labels ?? []), { name }] } });
@@ -92,7 +96,7 @@ export function planIncident(input: EvaluateInput): PlannedIncident {
   // 2. Coverage (P1): flagged, never dropped; no clock, no diagnostics, no phone.
   if (coverage !== "active") {
     want.add(labels.expired);
-    comments.push({ mode: "once", key: COMMENT_KEYS.coverage, body: coverageComment(config, coverage) });
+    say("once", COMMENT_KEYS.coverage, coverageComment(config, coverage));
     decisions.push(`outside the support period (${coverage})`);
   } else {
     unwant.add(labels.expired);
@@ -111,7 +115,7 @@ export function planIncident(input: EvaluateInput): PlannedIncident {
     if (missing.length > 0) {
       want.add(labels.needsDiagnostics);
       const willPause = diagnosticsPauseWanted && (x.evaluation.paused || !appPausedBefore);
-      comments.push({ mode: "upsert", key: COMMENT_KEYS.diagnostics, body: diagnosticsComment(missing, config.language, willPause) });
+      say("upsert", COMMENT_KEYS.diagnostics, diagnosticsComment(missing, config.language, willPause));
       decisions.push(`diagnostics missing: ${missing.join(", ")}`);
     } else {
       unwant.add(labels.needsDiagnostics);
@@ -126,7 +130,7 @@ export function planIncident(input: EvaluateInput): PlannedIncident {
     unwant.add(labels.waiting);
     const lastAdd = waitingEvents.at(-1);
     if (lastAdd && !isTrusted(lastAdd.actor.login)) {
-      comments.push({ mode: "once", key: COMMENT_KEYS.pauseRefused(lastAdd.at), body: pauseRefusedComment(config, lastAdd.actor.display) });
+      say("once", COMMENT_KEYS.pauseRefused(lastAdd.at), pauseRefusedComment(config, lastAdd.actor.display));
       decisions.push(`waiting label by customer-side @${lastAdd.actor.display} removed`);
     } else {
       decisions.push("waiting label removed: the pause had ended");
@@ -140,9 +144,9 @@ export function planIncident(input: EvaluateInput): PlannedIncident {
   }
 
   // 5. Phone duplicate (P10) for levels 1–2, unless the request itself came by phone.
-  if (coverage === "active" && open && severity <= 2 && !(x.start.reason === "registered" && /phone|телефон/i.test(x.start.channel ?? ""))) {
+  if (coverage === "active" && open && severity <= 2 && !/^\s*(phone|телефон)\b/i.test(x.start.channel ?? "")) {
     const moment = inWorkingHours(config, x.now) ? "workingHours" : "outsideHours";
-    comments.push({ mode: "once", key: COMMENT_KEYS.phone, body: phoneComment(config, severity, moment, form.phoneCall) });
+    say("once", COMMENT_KEYS.phone, phoneComment(config, severity, moment, form.phoneCall));
   }
 
   // The app's own pause changes happen now: evaluate as if they were already in the timeline,

@@ -66,18 +66,24 @@ export function renderStatusComment(x: Explanation, note: StatusNote = {}): Stat
   } else if (x.targets.length > 0) {
     material.push("", ru ? "| Срок | Норматив | До | Состояние |" : "| Deadline | Target | Due | Status |", "|---|---|---|---|");
     for (const t of x.targets) {
-      const row = `| ${TARGET_TITLES[t.name][lang]} | ${t.target} | ${at(t.due)} | ${targetState(t, lang, at, span, wall)} |`;
-      material.push(row);
+      // While a clock stands still its due time moves with `now`: shown below, not in the table.
+      const due = t.status === "paused" || t.status === "cancelled" ? "—" : at(t.due);
+      material.push(`| ${TARGET_TITLES[t.name][lang]} | ${t.target} | ${due} | ${targetState(t, lang, at, span, wall)} |`);
     }
-    const running = x.targets.filter((t) => t.status === "running");
-    if (running.length > 0) {
-      volatile.push(
-        "",
-        running
-          .map((t) => `${TARGET_TITLES[t.name][lang]}: ${ru ? "осталось" : "left"} ${span(t.leftMs)}${business ? (ru ? " рабочего времени" : " of working time") : ""}`)
-          .join("; ") + (ru ? ` (на ${at(x.now)}).` : ` (as of ${at(x.now)}).`),
-      );
-    }
+    const live = x.targets.flatMap((t) => {
+      const title = TARGET_TITLES[t.name][lang];
+      switch (t.status) {
+        case "running":
+          return [`${title}: ${ru ? "осталось" : "left"} ${span(t.leftMs)}${business ? (ru ? " рабочего времени" : " of working time") : ""}`];
+        case "breached":
+          return [`${title}: ${ru ? "просрочено на" : "overdue by"} ${wall(t.overdueMs)}`];
+        case "paused":
+          return [`${title}: ${ru ? "если отсчёт возобновится сейчас, срок" : "if the clock resumed now, due"} ${at(t.due)}`];
+        default:
+          return [];
+      }
+    });
+    if (live.length > 0) volatile.push("", `${live.join("; ")}${ru ? ` (на ${at(x.now)}).` : ` (as of ${at(x.now)}).`}`);
   }
 
   const pauses = x.pauses.map((p) => {

@@ -105,8 +105,8 @@ const DEFAULT_PHONE: Record<"workingHours" | "outsideHours" | "askForNumbers", R
     ru: "### Пожалуйста, позвоните нам\nЭто обращение уровня {severity}: его нужно продублировать звонком (P10). Сейчас нерабочее время: позвоните дежурным инженерам по телефону {onDutyPhone}.",
   },
   askForNumbers: {
-    en: "### Please also call us\nThis is a level {severity} request: it must also be reported by phone (P10). It is outside working hours now: please call the on-duty engineers on their mobile numbers. If you do not have them, ask for them in a comment here.",
-    ru: "### Пожалуйста, позвоните нам\nЭто обращение уровня {severity}: его нужно продублировать звонком (P10). Сейчас нерабочее время: позвоните дежурным инженерам на мобильные телефоны. Если у вас нет их номеров, запросите их в комментарии здесь.",
+    en: "### Please also call us\nThis is a level {severity} request: it must also be reported by phone (P10). Please call the support engineers on duty. If you do not have their numbers, ask for them in a comment here.",
+    ru: "### Пожалуйста, позвоните нам\nЭто обращение уровня {severity}: его нужно продублировать звонком (P10). Позвоните дежурным инженерам поддержки. Если у вас нет их номеров, запросите их в комментарии здесь.",
   },
 };
 
@@ -118,11 +118,14 @@ export function phoneComment(
 ): string {
   const lang = config.language;
   const { contacts, texts } = config;
-  const kind = moment === "workingHours" && contacts.companyPhone ? "workingHours" : contacts.onDutyPhone ? "outsideHours" : "askForNumbers";
+  // In working hours the company phone, or failing that the on-duty line; outside them the
+  // on-duty line; without any number, ask for them (P10). Never claim the wrong time of day.
+  const workingPhone = contacts.companyPhone ?? contacts.onDutyPhone;
+  const kind = moment === "workingHours" ? (workingPhone ? "workingHours" : "askForNumbers") : contacts.onDutyPhone ? "outsideHours" : "askForNumbers";
   const custom = { workingHours: texts.phoneWorkingHours, outsideHours: texts.phoneOutsideHours, askForNumbers: texts.phoneAskForNumbers }[kind];
   const text = fill(custom ?? DEFAULT_PHONE[kind][lang], {
     severity,
-    companyPhone: contacts.companyPhone,
+    companyPhone: workingPhone,
     onDutyPhone: contacts.onDutyPhone,
     email: contacts.email,
     hours: config.calendar.hours,

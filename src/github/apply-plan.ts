@@ -25,6 +25,8 @@ export interface ApplyDeps {
   labels: LabelCache;
   config: Config;
   botLogin: string;
+  /** The app's clock (the window for finding a comment after a failure). */
+  now: () => number;
 }
 
 const ignore404 = async (request: Promise<unknown>) => {
@@ -45,7 +47,7 @@ async function findComments(deps: ApplyDeps, ref: IssueRef, key: string, since: 
 }
 
 async function createComment(deps: ApplyDeps, ref: IssueRef, action: CommentAction & { body: string }, result: ApplyResult) {
-  const since = new Date(Date.now() - 10 * 60_000).toISOString();
+  const since = new Date(deps.now() - 10 * 60_000).toISOString();
   try {
     // No automatic retry: a 5xx may come after GitHub stored the comment.
     await deps.octokit.rest.issues.createComment({ ...ref, body: action.body, request: { retries: 0 } });

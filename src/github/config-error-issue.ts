@@ -23,32 +23,34 @@ export function configErrorBody(error: ConfigError): string {
 }
 
 async function findOpen(octokit: Octokit, ref: RepoRef, botLogin: string) {
-  const issues = await octokit.paginate(octokit.rest.issues.listForRepo, { ...ref, state: "open", creator: botLogin, per_page: 100 });
-  return issues.find((i) => readMarker(i.body)?.key === KEY) ?? null;
+  const issues = await octokit.paginate(octokit.rest.issues.listForRepo, { owner: ref.owner, repo: ref.repo, state: "open", creator: botLogin, per_page: 100 });
+  return issues.filter((i) => readMarker(i.body)?.key === KEY).sort((a, b) => a.number - b.number);
 }
 
 /** Opens or updates the error issue; returns what it did. */
 export async function reportConfigError(octokit: Octokit, ref: RepoRef, botLogin: string, error: ConfigError): Promise<"created" | "updated" | "unchanged"> {
+  const { owner, repo } = ref;
   const body = configErrorBody(error);
-  const open = await findOpen(octokit, ref, botLogin);
+  const [open] = await findOpen(octokit, ref, botLogin);
   if (!open) {
-    await octokit.rest.issues.create({ ...ref, title: CONFIG_ERROR_TITLE, body });
+    await octokit.rest.issues.create({ owner, repo, title: CONFIG_ERROR_TITLE, body });
+    // Another replica may have opened one at the same moment: keep the oldest.
+    const [, ...twins] = await findOpen(octokit, ref, botLogin);
+    for (const twin of twins) await octokit.rest.issues.update({ owner, repo, issue_number: twin.number, state: "closed", state_reason: "duplicate" });
     return "created";
   }
   if ((open.body ?? "").trim() === body.trim()) return "unchanged";
-  await octokit.rest.issues.update({ ...ref, issue_number: open.number, body });
+  await octokit.rest.issues.update({ owner, repo, issue_number: open.number, body });
   return "updated";
 }
 
 /** Closes the error issue if one is open. */
 export async function clearConfigError(octokit: Octokit, ref: RepoRef, botLogin: string): Promise<boolean> {
+  const { owner, repo } = ref;
   const open = await findOpen(octokit, ref, botLogin);
-  if (!open) return false;
-  await octokit.rest.issues.createComment({
-    ...ref,
-    issue_number: open.number,
-    body: "The configuration is valid again: incident-sla is back at work here.",
-  });
-  await octokit.rest.issues.update({ ...ref, issue_number: open.number, state: "closed", state_reason: "completed" });
-  return true;
+  for (const issue of open) {
+    await octokit.rest.issues.createComment({ owner, repo, issue_number: issue.number, body: "The configuration is valid again: incident-sla is back at work here." });
+    await octokit.rest.issues.update({ owner, repo, issue_number: issue.number, state: "closed", state_reason: "completed" });
+  }
+  return open.length > 0;
 }

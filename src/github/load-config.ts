@@ -42,7 +42,9 @@ export async function loadRepoConfig(octokit: Octokit, ref: RepoRef): Promise<Lo
     }
     throw error;
   }
-  if (!result.files.some((f) => f.config !== null)) return { kind: "missing" };
+  // Only a repository with its own file is a customer's: the organisation-wide file the
+  // plugin falls back to is a default to `_extends`, not a contract by itself.
+  if (!result.files[0] || result.files[0].config === null) return { kind: "missing" };
   try {
     return { kind: "valid", config: parseConfig(result.config, CONFIG_PATH) };
   } catch (error) {
