@@ -148,6 +148,19 @@ export interface FakeGitHub {
   timelineOf(fullName: string, number: number): Record<string, unknown>[];
   issueOf(fullName: string, number: number): ReturnType<typeof issueJson>;
   repoLabels(fullName: string): ReturnType<typeof labelJson>[];
+  /** The whole repository as a plain value, for asserting a final state at once. */
+  snapshot(fullName: string): RepoSnapshot;
+}
+
+export interface RepoSnapshot {
+  labels: { name: string; color: string; description: string | null }[];
+  issues: {
+    number: number;
+    state: "open" | "closed";
+    stateReason: string | null;
+    labels: string[];
+    comments: { user: string; body: string }[];
+  }[];
 }
 
 interface StaticToken {
@@ -559,6 +572,19 @@ export async function createFakeGitHub(options: FakeGitHubOptions = {}): Promise
     repoLabels: (fullName) => {
       const repo = state.repo(fullName);
       return repo.labels.map((l) => labelJson(l, repo, urls()));
+    },
+    snapshot: (fullName) => {
+      const repo = state.repo(fullName);
+      return {
+        labels: repo.labels.map((l) => ({ name: l.name, color: l.color, description: l.description })),
+        issues: repo.issues.map((i) => ({
+          number: i.number,
+          state: i.state,
+          stateReason: i.stateReason,
+          labels: i.labels.map((l) => l.name),
+          comments: state.commentsOf(i).map((c) => ({ user: c.user.login, body: c.body })),
+        })),
+      };
     },
   };
   return fake;
