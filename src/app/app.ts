@@ -7,13 +7,32 @@ import { labelDefinitions } from "../github/labels.js";
 import { loadRepoConfig } from "../github/load-config.js";
 import type { IssueRef, Octokit, RepoRef } from "../github/types.js";
 import { handleIncident } from "./handle-incident.js";
+import { GITHUB_WRITE_LIMITS, WriteBudgets } from "../github/write-budget.js";
 import { type AppServices, createServices } from "./services.js";
+import type { SweepDeps } from "./sweep.js";
+import { probotInstallations, scheduleSweeps, summarise, sweepInstallation } from "./sweep-runner.js";
 
 export interface AppOptions {
   /** Replaces the real clock (tests). */
   now?: () => number;
   /** The app's slug; otherwise APP_SLUG, otherwise asked from GitHub once. */
   appSlug?: string;
+  /**
+   * Seconds between sweeps (reminders, escalation, labels over time); 0 turns
+   * them off. Default: SWEEP_INTERVAL, else 300 (0 under NODE_ENV=test).
+   */
+  sweepIntervalSeconds?: number;
+}
+
+function sweepInterval(options: AppOptions): number {
+  if (options.sweepIntervalSeconds !== undefined) return options.sweepIntervalSeconds;
+  const env = process.env.SWEEP_INTERVAL;
+  if (env !== undefined && env !== "") {
+    const seconds = Number(env);
+    if (!Number.isFinite(seconds) || seconds < 0) throw new Error(`SWEEP_INTERVAL must be a number of seconds (0 turns sweeps off), got ${JSON.stringify(env)}`);
+    return seconds;
+  }
+  return process.env.NODE_ENV === "test" ? 0 : 300;
 }
 
 const INCIDENT_EVENTS: ("issues.opened" | "issues.edited" | "issues.labeled" | "issues.unlabeled" | "issues.closed" | "issues.reopened" | "issue_comment.created")[] = [
@@ -92,6 +111,28 @@ export function createApp(options: AppOptions = {}) {
         await prepareRepository(services, context.octokit, { owner, repo }, context.log);
       }
     });
+
+    const interval = sweepInterval(options);
+    if (interval > 0) {
+      const budgets = new WriteBudgets(GITHUB_WRITE_LIMITS, services.now);
+      scheduleSweeps(async () => {
+        const started = services.now();
+        const deps: SweepDeps = {
+          now: services.now,
+          sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+          botLogin: await services.botLogin(),
+          labels: services.labels,
+          members: services.members,
+          log: app.log,
+        };
+        const results = [];
+        for (const installation of await probotInstallations(app)) {
+          results.push(...(await sweepInstallation(deps, budgets, installation)));
+        }
+        app.log.info(summarise(results, services.now() - started), "sweep finished");
+      }, interval);
+      app.log.info({ intervalSeconds: interval }, "sweeps scheduled");
+    }
 
     // A change of the configuration on the default branch: report or clear errors, create labels.
     app.on("push", async (context) => {

@@ -1,12 +1,12 @@
 // One incident event, as a numbered list of steps: load the configuration →
 // read the issue and its timeline → decide (a plan) → apply what changes.
 import type { Config } from "../config/schema.js";
-import { planIncident } from "../domain/plan-incident.js";
 import { applyPlan, writesOf } from "../github/apply-plan.js";
 import { reportConfigError } from "../github/config-error-issue.js";
 import { loadRepoConfig } from "../github/load-config.js";
 import { readIncident } from "../github/read-incident.js";
 import type { IssueRef, Octokit } from "../github/types.js";
+import { decideIncident } from "./decide-incident.js";
 import type { AppServices } from "./services.js";
 
 export interface HandledIncident {
@@ -55,7 +55,8 @@ export async function handleIncident(services: AppServices, ctx: IncidentEventCo
   const engineers = await trustedMembers(services, ctx, config);
 
   // 3. Decide.
-  const { plan, explanation } = planIncident({ config, issue: data.issue, timeline: data.timeline, now: services.now(), bot: botLogin, engineers });
+  const assignees = ((data.issue.assignees ?? []) as { login: string }[]).map((a) => a.login);
+  const { plan, explanation } = decideIncident({ config, issue: data.issue, timeline: data.timeline, now: services.now(), bot: botLogin, engineers }, assignees);
 
   // 4. Apply what changes.
   const applied = await applyPlan({ octokit, labels: services.labels, config, botLogin, now: services.now }, ref, plan, data.appComments);

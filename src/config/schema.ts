@@ -93,6 +93,12 @@ const login = z
   .string()
   .regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\[bot\])?$/, { error: "expected a GitHub login such as octocat" });
 
+/** A login or an `org/team` to @-mention. */
+const mentionable = z
+  .string()
+  .regex(/^@?[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\/[A-Za-z0-9][A-Za-z0-9_.-]*)?$/, { error: "expected a GitHub login (octocat) or a team (org/team)" })
+  .transform((s) => s.replace(/^@/, ""));
+
 const labelName = z
   .string()
   .min(1, { error: "a label name cannot be empty" })
@@ -258,8 +264,29 @@ export const configSchema = z
           .lt(1, { error: "expected a share between 0 and 1, e.g. 0.75" })
           .default(0.75)
           .meta({ description: "Share of a running target's time used at which the incident is labelled at risk" }),
+        thresholds: z
+          .array(
+            z
+              .number()
+              .gt(0, { error: "expected a share between 0 and 1, e.g. 0.75" })
+              .lt(1, { error: "expected a share between 0 and 1, e.g. 0.75" }),
+          )
+          .refine((list) => new Set(list).size === list.length, { error: "a threshold is listed twice" })
+          .default([0.75])
+          .meta({
+            description:
+              "Shares of a running target's time at which a reminder comment is posted (one per incident, target, threshold and severity); a breach always escalates",
+          }),
+        mention: z
+          .array(mentionable)
+          .default([])
+          .meta({ description: "Who reminders mention when the incident has no assignees: logins or teams (`org/team`)" }),
+        escalate: z
+          .array(mentionable)
+          .default([])
+          .meta({ description: "Managers mentioned when a deadline is breached: logins or teams (`org/team`)" }),
       })
-      .default({ atRiskShare: 0.75 })
+      .default({ atRiskShare: 0.75, thresholds: [0.75], mention: [], escalate: [] })
       .meta({ description: "When deadlines call for attention" }),
   })
   .superRefine((config, ctx) => {

@@ -5,6 +5,7 @@
 // refreshed whenever the comment is written, but a change in them alone is
 // not a reason to write (DESIGN §1.4: no write when nothing changed).
 import type { Explanation, TargetDetail } from "./evaluate.js";
+import { calendarOf } from "./calendar.js";
 import { formatMinutes } from "./durations.js";
 import { formatLocalShort } from "./local-time.js";
 import { fingerprint, marker } from "./markers.js";
@@ -32,7 +33,7 @@ export function renderStatusComment(x: Explanation, note: StatusNote = {}): Stat
   const at = (ms: number) => formatLocalShort(ms, zone);
   const business = x.severityConfig.clock === "business";
   // Clock time uses the clock's day (a working day on a business clock); wall time uses 24 h.
-  const span = (ms: number) => formatMinutes(ms / MINUTE, lang, business ? minutesOfDay(x) : 1440);
+  const span = (ms: number) => formatMinutes(ms / MINUTE, lang, business ? calendarOf(x.config).dayMinutes : 1440);
   const wall = (ms: number) => formatMinutes(ms / MINUTE, lang, 1440);
   const material: string[] = [];
   const volatile: string[] = [];
@@ -116,11 +117,6 @@ export function renderStatusComment(x: Explanation, note: StatusNote = {}): Stat
     : `<sub>Times are in ${zone}. Updated ${at(x.now)}.</sub>`;
   const body = [marker(STATUS_KEY, fp), ...material, ...volatile, "", footer].join("\n");
   return { body, fingerprint: fp };
-}
-
-function minutesOfDay(x: Explanation): number {
-  const [open, close] = x.config.calendar.hours.split("-").map((t) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5)));
-  return close! - open!;
 }
 
 function startLine(x: Explanation, at: (ms: number) => string, ru: boolean): string {

@@ -164,3 +164,23 @@ export function pauseRefusedComment(config: Config, by: string): string {
     ? `@${by}, метку «${label}» ставят только инженеры поддержки: она приостанавливает отсчёт сроков, пока поддержка ждёт ответа (P7). Метка снята.`
     : `@${by}, only support engineers set the "${label}" label: it pauses the clock while support waits for the customer (P7). The label was removed.`;
 }
+
+const mentionList = (who: string[]) => who.map((w) => `@${w}`).join(" ");
+
+export function reminderComment(config: Config, target: TargetName, due: string, left: string, percent: number, who: string[]): string {
+  const lang = config.language;
+  const title = TARGET_TITLES[target][lang];
+  const people = who.length ? `${mentionList(who)} ` : "";
+  return lang === "ru"
+    ? `### ⏰ Срок «${title}» приближается\n${people}Использовано ${percent}% времени: срок ${due}, осталось ${left}.`
+    : `### ⏰ ${title} deadline approaching\n${people}${percent}% of the time is used: due ${due}, ${left} left.`;
+}
+
+export function escalationComment(config: Config, target: TargetName, due: string, who: string[]): string {
+  const lang = config.language;
+  const title = TARGET_TITLES[target][lang];
+  const people = who.length ? `${mentionList(who)} ` : "";
+  return lang === "ru"
+    ? `### 🔴 Срок «${title}» нарушен\n${people}Срок истёк ${due}, а цель не достигнута (P9).`
+    : `### 🔴 ${title} deadline breached\n${people}It was due ${due} and has not been met (P9).`;
+}

@@ -1,15 +1,25 @@
-// Applying an incident plan, idempotently (DESIGN §1.4): labels are added in
-// one request and only when missing; comments are found by their markers and
-// created, edited or deleted only when that changes something. Comment
-// creation is never retried blindly: after a failure the app looks for the
-// comment before giving up, and after a creation it removes any twin that a
-// concurrent delivery or replica posted, keeping the oldest.
+// Applying an incident plan, idempotently (DESIGN §1.4). First the plan is
+// compared with what is on GitHub (pendingWrites: pure), so a plan that
+// changes nothing costs nothing and a dry run can print what would happen;
+// then the writes are made (executeWrites). Labels are added in one request;
+// comments are found by their markers and created, edited or deleted only when
+// that changes something. Comment creation is never retried blindly: after a
+// failure the app looks for the comment before giving up, and after a creation
+// it removes any twin that a concurrent delivery or replica posted, keeping
+// the oldest.
 import type { Config } from "../config/schema.js";
 import { readMarker } from "../domain/markers.js";
-import type { CommentAction, IncidentPlan } from "../domain/plan-incident.js";
+import type { IncidentPlan } from "../domain/plan-incident.js";
 import type { LabelCache } from "./labels.js";
 import type { AppComment } from "./read-incident.js";
 import { type IssueRef, type Octokit, statusOf } from "./types.js";
+
+export type Write =
+  | { kind: "add-labels"; labels: string[] }
+  | { kind: "remove-label"; name: string }
+  | { kind: "create-comment"; key: string; body: string }
+  | { kind: "update-comment"; key: string; id: number; body: string }
+  | { kind: "delete-comment"; key: string; id: number };
 
 export interface ApplyResult {
   labelsAdded: number;
@@ -27,7 +37,31 @@ export interface ApplyDeps {
   botLogin: string;
   /** The app's clock (the window for finding a comment after a failure). */
   now: () => number;
+  /** Called before every content-creating request; throws to stop (rate budget). */
+  beforeWrite?: () => void;
 }
+
+/** What the plan changes on GitHub, given the app's comments already there. */
+export function pendingWrites(plan: IncidentPlan, existing: Map<string, AppComment[]>): Write[] {
+  const writes: Write[] = [];
+  if (plan.addLabels.length > 0) writes.push({ kind: "add-labels", labels: plan.addLabels });
+  for (const name of plan.removeLabels) writes.push({ kind: "remove-label", name });
+  for (const action of plan.comments) {
+    const [keep, ...twins] = existing.get(action.key) ?? [];
+    for (const twin of twins) writes.push({ kind: "delete-comment", key: action.key, id: twin.id });
+    if (action.mode === "delete") {
+      if (keep) writes.push({ kind: "delete-comment", key: action.key, id: keep.id });
+    } else if (!keep) {
+      writes.push({ kind: "create-comment", key: action.key, body: action.body });
+    } else if (action.mode === "upsert") {
+      const same = action.fingerprint ? keep.fingerprint === action.fingerprint : keep.body.trim() === action.body.trim();
+      if (!same) writes.push({ kind: "update-comment", key: action.key, id: keep.id, body: action.body });
+    }
+  }
+  return writes;
+}
+
+const emptyResult = (): ApplyResult => ({ labelsAdded: 0, labelsRemoved: 0, labelsCreated: 0, commentsCreated: 0, commentsUpdated: 0, commentsDeleted: 0 });
 
 const ignore404 = async (request: Promise<unknown>) => {
   try {
@@ -46,67 +80,62 @@ async function findComments(deps: ApplyDeps, ref: IssueRef, key: string, since: 
     .sort((a, b) => a.id - b.id);
 }
 
-async function createComment(deps: ApplyDeps, ref: IssueRef, action: CommentAction & { body: string }, result: ApplyResult) {
+async function createComment(deps: ApplyDeps, ref: IssueRef, key: string, body: string, result: ApplyResult) {
   const since = new Date(deps.now() - 10 * 60_000).toISOString();
   try {
     // No automatic retry: a 5xx may come after GitHub stored the comment.
-    await deps.octokit.rest.issues.createComment({ ...ref, body: action.body, request: { retries: 0 } });
+    await deps.octokit.rest.issues.createComment({ ...ref, body, request: { retries: 0 } });
     result.commentsCreated++;
   } catch (error) {
     const status = statusOf(error);
     if (status !== undefined && status < 500) throw error;
     // A 5xx or a lost connection: if GitHub applied it after all, carry on.
-    if ((await findComments(deps, ref, action.key, since)).length === 0) throw error;
+    if ((await findComments(deps, ref, key, since)).length === 0) throw error;
   }
   // A duplicated delivery handled elsewhere at the same moment may have posted the same
   // comment: keep the oldest, delete the rest (both sides converge on the same one).
-  const twins = await findComments(deps, ref, action.key, since);
+  const twins = await findComments(deps, ref, key, since);
   for (const twin of twins.slice(1)) {
+    deps.beforeWrite?.();
     await ignore404(deps.octokit.rest.issues.deleteComment({ owner: ref.owner, repo: ref.repo, comment_id: twin.id }));
     result.commentsDeleted++;
   }
 }
 
-export async function applyPlan(deps: ApplyDeps, ref: IssueRef, plan: IncidentPlan, existing: Map<string, AppComment[]>): Promise<ApplyResult> {
+export async function executeWrites(deps: ApplyDeps, ref: IssueRef, writes: Write[], result: ApplyResult = emptyResult()): Promise<ApplyResult> {
   const { octokit } = deps;
-  const result: ApplyResult = { labelsAdded: 0, labelsRemoved: 0, labelsCreated: 0, commentsCreated: 0, commentsUpdated: 0, commentsDeleted: 0 };
-  if (plan.addLabels.length > 0) {
-    result.labelsCreated = await deps.labels.ensure(octokit, ref, plan.addLabels, deps.config);
-    await octokit.rest.issues.addLabels({ ...ref, labels: plan.addLabels });
-    result.labelsAdded = plan.addLabels.length;
-  }
-  for (const name of plan.removeLabels) {
-    // 404: already gone (a concurrent delivery removed it), which is what we wanted.
-    await ignore404(octokit.rest.issues.removeLabel({ ...ref, name }));
-    result.labelsRemoved++;
-  }
-  for (const action of plan.comments) {
-    const found = existing.get(action.key) ?? [];
-    const [keep, ...twins] = found;
-    for (const twin of twins) {
-      await ignore404(octokit.rest.issues.deleteComment({ owner: ref.owner, repo: ref.repo, comment_id: twin.id }));
-      result.commentsDeleted++;
-    }
-    if (action.mode === "delete") {
-      if (keep) {
-        await ignore404(octokit.rest.issues.deleteComment({ owner: ref.owner, repo: ref.repo, comment_id: keep.id }));
-        result.commentsDeleted++;
-      }
-      continue;
-    }
-    if (!keep) {
-      await createComment(deps, ref, action, result);
-      continue;
-    }
-    if (action.mode === "upsert") {
-      const same = action.fingerprint ? keep.fingerprint === action.fingerprint : keep.body.trim() === action.body.trim();
-      if (!same) {
-        await octokit.rest.issues.updateComment({ owner: ref.owner, repo: ref.repo, comment_id: keep.id, body: action.body });
+  const { owner, repo } = ref;
+  for (const write of writes) {
+    deps.beforeWrite?.();
+    switch (write.kind) {
+      case "add-labels":
+        result.labelsCreated += await deps.labels.ensure(octokit, ref, write.labels, deps.config, deps.beforeWrite);
+        await octokit.rest.issues.addLabels({ ...ref, labels: write.labels });
+        result.labelsAdded += write.labels.length;
+        break;
+      case "remove-label":
+        // 404: already gone (a concurrent delivery removed it), which is what we wanted.
+        await ignore404(octokit.rest.issues.removeLabel({ ...ref, name: write.name }));
+        result.labelsRemoved++;
+        break;
+      case "create-comment":
+        await createComment(deps, ref, write.key, write.body, result);
+        break;
+      case "update-comment":
+        await octokit.rest.issues.updateComment({ owner, repo, comment_id: write.id, body: write.body });
         result.commentsUpdated++;
-      }
+        break;
+      case "delete-comment":
+        await ignore404(octokit.rest.issues.deleteComment({ owner, repo, comment_id: write.id }));
+        result.commentsDeleted++;
+        break;
     }
   }
   return result;
+}
+
+export async function applyPlan(deps: ApplyDeps, ref: IssueRef, plan: IncidentPlan, existing: Map<string, AppComment[]>): Promise<ApplyResult> {
+  return executeWrites(deps, ref, pendingWrites(plan, existing));
 }
 
 export function writesOf(r: ApplyResult): number {

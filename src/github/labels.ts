@@ -41,7 +41,7 @@ export class LabelCache {
   constructor(private readonly clock: () => number = Date.now) {}
 
   /** Creates whichever of `names` the repository lacks. */
-  async ensure(octokit: Octokit, ref: RepoRef, names: string[], config: Config): Promise<number> {
+  async ensure(octokit: Octokit, ref: RepoRef, names: string[], config: Config, beforeWrite?: () => void): Promise<number> {
     if (names.length === 0) return 0;
     // Only the repository: an issue number in `ref` must not leak into the label's body.
     ref = { owner: ref.owner, repo: ref.repo };
@@ -57,6 +57,7 @@ export class LabelCache {
     let created = 0;
     for (const name of lacking()) {
       const def = definitions.get(name.toLowerCase()) ?? { name, color: "ededed", description: "" };
+      beforeWrite?.();
       try {
         await octokit.rest.issues.createLabel({ ...ref, name: def.name, color: def.color, description: def.description });
         created++;

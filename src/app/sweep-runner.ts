@@ -1,0 +1,126 @@
+// Running sweeps: over every repository of an installation, over every
+// installation of the app (optionally one shard of them), and on an interval
+// inside the app. The CLI (`incident-sla sweep`) and the app share these.
+import type { Probot } from "probot";
+import { type Octokit, statusOf } from "../github/types.js";
+import type { WriteBudgets } from "../github/write-budget.js";
+import { type RepoSweep, type SweepDeps, type SweepTarget, sweepRepository } from "./sweep.js";
+
+export interface RepoToSweep {
+  owner: string;
+  repo: string;
+  ownerType?: string;
+}
+
+export interface InstallationToSweep {
+  id: number | string;
+  octokit: Octokit;
+  graphql: Octokit["graphql"];
+  /** Repositories to sweep; all the installation can see when absent. */
+  repos?: RepoToSweep[];
+  /** Gets a fresh token after a 401 (an installation token expired mid-sweep). */
+  refresh?: () => Promise<void>;
+}
+
+export async function listInstallationRepos(octokit: Octokit): Promise<RepoToSweep[]> {
+  const repos = await octokit.paginate(octokit.rest.apps.listReposAccessibleToInstallation, { per_page: 100 });
+  return repos.map((r) => ({ owner: r.owner.login, repo: r.name, ownerType: r.owner.type }));
+}
+
+export async function sweepInstallation(deps: SweepDeps, budgets: WriteBudgets, installation: InstallationToSweep): Promise<RepoSweep[]> {
+  const target: SweepTarget = { octokit: installation.octokit, graphql: installation.graphql, installationId: installation.id, budget: budgets.for(installation.id) };
+  let repos: RepoToSweep[];
+  try {
+    repos = installation.repos ?? (await listInstallationRepos(installation.octokit));
+  } catch (error) {
+    if (statusOf(error) === 401 && installation.refresh) {
+      await installation.refresh();
+      repos = await listInstallationRepos(installation.octokit);
+    } else throw error;
+  }
+  const results: RepoSweep[] = [];
+  for (const r of repos) {
+    let result = await sweepRepository(deps, target, { owner: r.owner, repo: r.repo }, r.ownerType);
+    if (!result.ok && result.errorStatus === 401 && installation.refresh) {
+      // The installation token expired during the sweep: get a new one and sweep this repository again.
+      await installation.refresh();
+      result = await sweepRepository(deps, target, { owner: r.owner, repo: r.repo }, r.ownerType);
+    }
+    results.push(result);
+  }
+  return results;
+}
+
+/** Which shard (1-based) an installation belongs to: stable while installations come and go. */
+export function shardOf(installationId: number, shards: number): number {
+  return (installationId % shards) + 1;
+}
+
+/** Every installation of a Probot app, or one shard of them. */
+export async function probotInstallations(probot: Probot, shard?: { index: number; of: number }): Promise<InstallationToSweep[]> {
+  const appOctokit = await probot.auth();
+  const installations = await appOctokit.paginate(appOctokit.rest.apps.listInstallations, { per_page: 100 });
+  const mine = installations.filter((i) => !shard || shardOf(i.id, shard.of) === shard.index);
+  return Promise.all(
+    mine.map(async (i) => {
+      const octokit = (await probot.auth(i.id));
+      return {
+        id: i.id,
+        octokit,
+        graphql: octokit.graphql,
+        refresh: async () => {
+          await octokit.auth({ type: "installation", refresh: true });
+        },
+      };
+    }),
+  );
+}
+
+export interface SweepSummary {
+  repositories: number;
+  failed: number;
+  incidents: number;
+  reads: number;
+  writes: number;
+  deferred: number;
+  ms: number;
+}
+
+export function summarise(results: RepoSweep[], ms: number): SweepSummary {
+  const sum = (f: (r: RepoSweep) => number) => results.reduce((n, r) => n + f(r), 0);
+  return {
+    repositories: results.length,
+    failed: results.filter((r) => !r.ok).length,
+    incidents: sum((r) => r.incidents),
+    reads: sum((r) => r.reads),
+    writes: sum((r) => r.writes),
+    deferred: sum((r) => r.deferred),
+    ms,
+  };
+}
+
+/**
+ * The in-app schedule: a first sweep soon after start, then one every
+ * `intervalSeconds` (±10% jitter, so replicas drift apart), never two at once
+ * in this process. Timers do not keep the process alive.
+ */
+export function scheduleSweeps(run: () => Promise<void>, intervalSeconds: number, random: () => number = Math.random): { stop: () => void } {
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  const next = (ms: number) => {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      run()
+        .catch(() => undefined)
+        .finally(() => next(intervalSeconds * 1000 * (0.9 + 0.2 * random())));
+    }, ms);
+    timer.unref();
+  };
+  next(Math.min(30_000, intervalSeconds * 1000) * (0.3 + 0.2 * random()));
+  return {
+    stop: () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+    },
+  };
+}

@@ -1,0 +1,158 @@
+// The sweep (issue 4): GitHub sends no event when a deadline approaches, so
+// open incidents are re-evaluated on a schedule and acted on. One code path
+// serves the in-app interval, `incident-sla sweep` in a scheduled workflow and
+// a Kubernetes CronJob. Per repository: load the configuration → read open
+// incidents in batches (GraphQL) → decide (the same plan as webhooks, plus
+// reminders) → write only what changed, most urgent first, within GitHub's
+// write limits. One repository's failure never stops the others.
+import { readMarker } from "../domain/markers.js";
+import { type Write, executeWrites, pendingWrites, writesOf } from "../github/apply-plan.js";
+import { CONFIG_ERROR_TITLE, reportConfigError } from "../github/config-error-issue.js";
+import type { LabelCache } from "../github/labels.js";
+import { loadRepoConfig } from "../github/load-config.js";
+import type { OrgMembersCache } from "../github/org-members.js";
+import { RateLimited, withRateLimitRetry } from "../github/rate-limit.js";
+import { type ReadStats, readOpenIncidents } from "../github/read-open-incidents.js";
+import { type IssueRef, type Octokit, type RepoRef, statusOf } from "../github/types.js";
+import { BudgetExhausted, type WriteBudget } from "../github/write-budget.js";
+import { decideIncident } from "./decide-incident.js";
+
+export interface SweepDeps {
+  now: () => number;
+  sleep: (ms: number) => Promise<void>;
+  botLogin: string;
+  labels: LabelCache;
+  members: OrgMembersCache;
+  /** Print the plan, write nothing. */
+  dryRun?: boolean;
+  /** The longest rate-limit wait worth waiting within a sweep. */
+  maxRateLimitWaitMs?: number;
+  log: { info: (obj: object, msg: string) => void; warn: (obj: object, msg: string) => void };
+  /** Receives each incident's pending writes (dry runs print them). */
+  onPlan?: (ref: IssueRef, writes: Write[], urgency: number) => void;
+}
+
+export interface RepoSweep {
+  repo: string;
+  ok: boolean;
+  error?: string;
+  /** HTTP status of the error that stopped the repository, when it had one. */
+  errorStatus?: number;
+  config: "valid" | "missing" | "invalid";
+  incidents: number;
+  reads: number;
+  extraPages: number;
+  writes: number;
+  /** Incidents with writes left for the next sweep (write budget or rate limit). */
+  deferred: number;
+  changed: number;
+}
+
+interface Pending {
+  ref: IssueRef;
+  writes: Write[];
+  /** Earliest due time of an unmet target: the smaller, the more urgent. */
+  urgency: number;
+}
+
+export interface SweepTarget {
+  octokit: Octokit;
+  /** GraphQL for this installation or token (GITHUB_GRAPHQL_URL may differ from the REST base). */
+  graphql: Octokit["graphql"];
+  installationId: number | string;
+  budget: WriteBudget;
+}
+
+export async function sweepRepository(deps: SweepDeps, target: SweepTarget, ref: RepoRef, ownerType: string | undefined): Promise<RepoSweep> {
+  const result: RepoSweep = { repo: `${ref.owner}/${ref.repo}`, ok: true, config: "missing", incidents: 0, reads: 0, extraPages: 0, writes: 0, deferred: 0, changed: 0 };
+  const { octokit } = target;
+  try {
+    // 1. Configuration (default branch).
+    const loaded = await loadRepoConfig(octokit, ref);
+    result.config = loaded.kind;
+    if (loaded.kind === "missing") return result;
+    if (loaded.kind === "invalid") {
+      if (!deps.dryRun) await reportConfigError(octokit, ref, deps.botLogin, loaded.error);
+      return result;
+    }
+    const { config } = loaded;
+    const engineers = config.team.orgMembersAreEngineers && ownerType === "Organization" ? await deps.members.members(octokit, Number(target.installationId), ref.owner) : [];
+
+    // 2. Read and decide, batch by batch; keep only incidents with something to write.
+    const now = deps.now();
+    const stats: ReadStats = { requests: 0, extraPages: 0 };
+    const pending: Pending[] = [];
+    for await (const batch of readOpenIncidents(target.graphql, ref, deps.botLogin, stats)) {
+      for (const incident of batch) {
+        const number = incident.issue.number as number;
+        const author = (incident.issue.user as { login?: string } | null)?.login?.toLowerCase();
+        if (author === deps.botLogin.toLowerCase()) {
+          // The app's own "configuration error" issue, still open although the configuration is valid now.
+          if (readMarker(incident.issue.body as string)?.key === "config-error" && !deps.dryRun) {
+            await closeStaleErrorIssue(deps, target, ref, number);
+            result.writes += 2;
+          }
+          continue;
+        }
+        result.incidents++;
+        const decided = decideIncident({ config, issue: incident.issue, timeline: incident.timeline, now, bot: deps.botLogin, engineers }, incident.assignees);
+        const writes = pendingWrites(decided.plan, incident.appComments);
+        if (writes.length === 0) continue;
+        const urgency = Math.min(...decided.explanation.targets.filter((t) => !t.met && t.status !== "cancelled").map((t) => t.due), Number.POSITIVE_INFINITY);
+        pending.push({ ref: { ...ref, issue_number: number }, writes, urgency });
+      }
+    }
+    result.reads = stats.requests;
+    result.extraPages = stats.extraPages;
+    result.changed = pending.length;
+
+    // 3. Write, most urgent first, until the budget or a long rate limit says stop.
+    pending.sort((a, b) => a.urgency - b.urgency);
+    for (const p of pending) deps.onPlan?.(p.ref, p.writes, p.urgency);
+    if (deps.dryRun) return result;
+    for (let i = 0; i < pending.length; i++) {
+      const p = pending[i]!;
+      try {
+        const applied = await withRateLimitRetry(
+          () =>
+            executeWrites(
+              { octokit, labels: deps.labels, config, botLogin: deps.botLogin, now: deps.now, beforeWrite: () => target.budget.take() },
+              p.ref,
+              p.writes,
+            ),
+          { now: deps.now, sleep: deps.sleep, maxWaitMs: deps.maxRateLimitWaitMs ?? 60_000 },
+        );
+        result.writes += writesOf(applied);
+      } catch (error) {
+        if (error instanceof BudgetExhausted || error instanceof RateLimited) {
+          result.deferred = pending.length - i;
+          deps.log.warn({ repo: result.repo, deferred: result.deferred, reason: error.message }, "writes left for the next sweep");
+          break;
+        }
+        throw error;
+      }
+    }
+    return result;
+  } catch (error) {
+    result.ok = false;
+    result.error = error instanceof Error ? error.message : String(error);
+    const status = statusOf(error);
+    if (status !== undefined) result.errorStatus = status;
+    deps.log.warn({ repo: result.repo, error: result.error }, "repository not swept");
+    return result;
+  }
+}
+
+async function closeStaleErrorIssue(deps: SweepDeps, target: SweepTarget, ref: RepoRef, number: number): Promise<void> {
+  target.budget.take();
+  await target.octokit.rest.issues.createComment({
+    owner: ref.owner,
+    repo: ref.repo,
+    issue_number: number,
+    body: "The configuration is valid again: incident-sla is back at work here.",
+  });
+  target.budget.take();
+  await target.octokit.rest.issues.update({ owner: ref.owner, repo: ref.repo, issue_number: number, state: "closed", state_reason: "completed" });
+  deps.log.info({ repo: `${ref.owner}/${ref.repo}`, issue: number, title: CONFIG_ERROR_TITLE }, "configuration error issue closed");
+}
+

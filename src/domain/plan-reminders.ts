@@ -1,0 +1,48 @@
+// Reminders before deadlines and escalation at a breach (issue 4). Pure: from
+// an evaluation, the comments an incident is owed now. Each carries a marker
+// naming the incident's target, threshold and severity, so it is posted once
+// however many sweeps, replicas or deliveries see the same moment.
+//
+// - A running target past a threshold gets a reminder for the highest
+//   threshold passed (earlier ones that were missed are not posted late).
+// - Paused, met and cancelled targets get nothing; a threshold passed while
+//   paused is reminded once the clock runs again, before the deadline.
+// - An unmet target past its due time escalates once to `reminders.escalate`.
+import { calendarOf } from "./calendar.js";
+import { formatMinutes } from "./durations.js";
+import type { Explanation } from "./evaluate.js";
+import { formatLocalShort } from "./local-time.js";
+import { marker } from "./markers.js";
+import type { CommentAction } from "./plan-incident.js";
+import { escalationComment, reminderComment } from "./texts.js";
+
+export const reminderKey = (target: string, threshold: number, severity: number) => `reminder:${target}:${Math.round(threshold * 100)}:s${severity}`;
+export const breachKey = (target: string, severity: number) => `breach:${target}:s${severity}`;
+
+export function planReminders(x: Explanation, assignees: string[]): CommentAction[] {
+  const { config } = x;
+  if (x.evaluation.coverage !== "active" || x.issue.state !== "open") return [];
+  const severity = x.severity.level;
+  const thresholds = [...config.reminders.thresholds].sort((a, b) => b - a);
+  const remindWho = assignees.length ? assignees : config.reminders.mention;
+  const dayMinutes = x.severityConfig.clock === "business" ? calendarOf(config).dayMinutes : 1440;
+  const actions: CommentAction[] = [];
+  for (const t of x.targets) {
+    const due = `${formatLocalShort(t.due, config.timezone)} (${config.timezone})`;
+    if (t.status === "running") {
+      const share = t.usedMs / t.amountMs;
+      const threshold = thresholds.find((th) => share >= th);
+      if (threshold === undefined) continue;
+      const key = reminderKey(t.name, threshold, severity);
+      const left = formatMinutes(t.leftMs / 60_000, config.language, dayMinutes);
+      const text = reminderComment(config, t.name, due, left, Math.round(threshold * 100), remindWho);
+      actions.push({ mode: "once", key, body: `${marker(key)}\n${text}` });
+    } else if (t.status === "breached") {
+      const key = breachKey(t.name, severity);
+      const who = [...new Set([...config.reminders.escalate, ...assignees])];
+      actions.push({ mode: "once", key, body: `${marker(key)}\n${escalationComment(config, t.name, due, who)}` });
+    }
+  }
+  return actions;
+}
+

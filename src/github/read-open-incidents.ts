@@ -1,0 +1,167 @@
+// Reading a repository's open incidents in batches through GraphQL (issue 4):
+// up to 100 issues a request, each with its body, labels, assignees and the
+// timeline items the clock needs (labels, comments with their bodies for the
+// app's markers, closes, reopens). Only issues with more than 100 such items
+// cost extra requests. The result has the shapes of GitHub's REST issue and
+// timeline, so the same evaluate and plan serve webhooks and sweeps.
+import { type AppComment, appCommentsOf } from "./read-incident.js";
+import type { Octokit, RepoRef } from "./types.js";
+
+export interface OpenIncident {
+  issue: Record<string, unknown>;
+  timeline: Record<string, unknown>[];
+  appComments: Map<string, AppComment[]>;
+  assignees: string[];
+}
+
+export interface ReadStats {
+  requests: number;
+  extraPages: number;
+}
+
+const ITEM_TYPES = "[LABELED_EVENT, UNLABELED_EVENT, ISSUE_COMMENT, CLOSED_EVENT, REOPENED_EVENT]";
+
+const ITEMS = `
+  pageInfo { hasNextPage endCursor }
+  nodes {
+    __typename
+    ... on LabeledEvent { createdAt actor { __typename login } label { name } }
+    ... on UnlabeledEvent { createdAt actor { __typename login } label { name } }
+    ... on IssueComment { databaseId createdAt author { __typename login } authorAssociation body }
+    ... on ClosedEvent { createdAt actor { __typename login } stateReason }
+    ... on ReopenedEvent { createdAt actor { __typename login } }
+  }`;
+
+export const OPEN_ISSUES_QUERY = `
+query incidentSlaOpenIssues($owner: String!, $name: String!, $after: String) {
+  repository(owner: $owner, name: $name) {
+    issues(states: OPEN, first: 100, after: $after, orderBy: { field: CREATED_AT, direction: ASC }) {
+      pageInfo { hasNextPage endCursor }
+      nodes {
+        number title url body createdAt closedAt state stateReason(enableDuplicate: true)
+        author { __typename login }
+        authorAssociation
+        labels(first: 100) { nodes { name } }
+        assignees(first: 20) { nodes { login } }
+        timelineItems(first: 100, itemTypes: ${ITEM_TYPES}) {${ITEMS}
+        }
+      }
+    }
+  }
+}`;
+
+export const MORE_ITEMS_QUERY = `
+query incidentSlaMoreTimeline($owner: String!, $name: String!, $number: Int!, $after: String) {
+  repository(owner: $owner, name: $name) {
+    issue(number: $number) {
+      timelineItems(first: 100, after: $after, itemTypes: ${ITEM_TYPES}) {${ITEMS}
+      }
+    }
+  }
+}`;
+
+type Actor = { __typename?: string; login: string } | null;
+type Item = {
+  __typename: string;
+  createdAt: string;
+  actor?: Actor;
+  author?: Actor;
+  label?: { name: string };
+  databaseId?: number;
+  authorAssociation?: string;
+  body?: string;
+  stateReason?: string | null;
+};
+type Page<T> = { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: T[] };
+type IssueNode = {
+  number: number;
+  title: string;
+  url: string;
+  body: string;
+  createdAt: string;
+  closedAt: string | null;
+  state: string;
+  stateReason: string | null;
+  author: Actor;
+  authorAssociation: string;
+  labels: { nodes: { name: string }[] };
+  assignees: { nodes: { login: string }[] };
+  timelineItems: Page<Item>;
+};
+
+/** GraphQL names bots without the "[bot]" suffix their REST logins carry. */
+function restUser(actor: Actor | undefined): { login: string; type: string } | null {
+  if (!actor) return null;
+  const bot = actor.__typename === "Bot";
+  return { login: bot && !actor.login.endsWith("[bot]") ? `${actor.login}[bot]` : actor.login, type: bot ? "Bot" : "User" };
+}
+
+const reason = (value: string | null | undefined) => (value ? value.toLowerCase() : null);
+
+/** A timeline item as GET …/timeline returns it. */
+export function restTimelineEvent(item: Item): Record<string, unknown> | null {
+  switch (item.__typename) {
+    case "LabeledEvent":
+    case "UnlabeledEvent":
+      return { event: item.__typename === "LabeledEvent" ? "labeled" : "unlabeled", created_at: item.createdAt, actor: restUser(item.actor), label: { name: item.label?.name } };
+    case "IssueComment": {
+      const user = restUser(item.author);
+      return { event: "commented", id: item.databaseId, created_at: item.createdAt, user, actor: user, author_association: item.authorAssociation, body: item.body ?? "" };
+    }
+    case "ClosedEvent":
+      return { event: "closed", created_at: item.createdAt, actor: restUser(item.actor), state_reason: reason(item.stateReason) };
+    case "ReopenedEvent":
+      return { event: "reopened", created_at: item.createdAt, actor: restUser(item.actor) };
+    default:
+      return null;
+  }
+}
+
+function restIssue(node: IssueNode): Record<string, unknown> {
+  return {
+    number: node.number,
+    title: node.title,
+    html_url: node.url,
+    body: node.body,
+    created_at: node.createdAt,
+    closed_at: node.closedAt,
+    state: node.state.toLowerCase(),
+    state_reason: reason(node.stateReason),
+    user: restUser(node.author),
+    author_association: node.authorAssociation,
+    labels: node.labels.nodes.map((l) => ({ name: l.name })),
+    assignees: node.assignees.nodes.map((a) => ({ login: a.login })),
+  };
+}
+
+/** Batches of a repository's open incidents (100 a batch), with complete timelines. */
+export async function* readOpenIncidents(graphql: Octokit["graphql"], ref: RepoRef, botLogin: string, stats: ReadStats): AsyncGenerator<OpenIncident[]> {
+  let after: string | null = null;
+  do {
+    const data: { repository: { issues: Page<IssueNode> } | null } = await graphql(OPEN_ISSUES_QUERY, { owner: ref.owner, name: ref.repo, after });
+    stats.requests++;
+    const page = data.repository?.issues;
+    if (!page) return;
+    const batch: OpenIncident[] = [];
+    for (const node of page.nodes) {
+      const items = [...node.timelineItems.nodes];
+      let more = node.timelineItems.pageInfo;
+      while (more.hasNextPage) {
+        const extra: { repository: { issue: { timelineItems: Page<Item> } } } = await graphql(MORE_ITEMS_QUERY, {
+          owner: ref.owner,
+          name: ref.repo,
+          number: node.number,
+          after: more.endCursor,
+        });
+        stats.requests++;
+        stats.extraPages++;
+        items.push(...extra.repository.issue.timelineItems.nodes);
+        more = extra.repository.issue.timelineItems.pageInfo;
+      }
+      const timeline = items.map(restTimelineEvent).filter((e): e is Record<string, unknown> => e !== null);
+      batch.push({ issue: restIssue(node), timeline, appComments: appCommentsOf(timeline, botLogin), assignees: node.assignees.nodes.map((a) => a.login) });
+    }
+    yield batch;
+    after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+  } while (after);
+}
