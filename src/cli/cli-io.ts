@@ -9,6 +9,13 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   /** The current time in epoch milliseconds; the real clock when absent. */
   now?: () => number;
+  /**
+   * Extra options for the Octokit the sweep builds (tests turn off Probot's
+   * one-write-a-second throttling and retries with them).
+   */
+  octokitOptions?: (defaults: Record<string, unknown>) => Record<string, unknown>;
+  /** How the sweep waits out a rate limit (tests make it instant). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface CommandContext {

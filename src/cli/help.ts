@@ -1,7 +1,7 @@
 // The help texts of the incident-sla command. Each command's text has its
 // usage, options, examples and exit codes, so `--help` is the reference.
 
-export const COMMANDS = ["evaluate", "explain", "check-config"] as const;
+export const COMMANDS = ["evaluate", "explain", "check-config", "sweep"] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 const EXIT_CODES = `Exit codes:
@@ -18,6 +18,7 @@ Commands:
   evaluate      evaluate incidents read as JSON Lines on stdin, one JSON line out per incident
   explain       explain one incident: start, severity, deadlines, pauses, closed periods
   check-config  validate a configuration file (.github/incident-sla.yml)
+  sweep         re-evaluate open incidents on GitHub: reminders, escalation, labels
   help [CMD]    show this help, or a command's help
 
 Options:
@@ -31,6 +32,40 @@ ${EXIT_CODES}
 `;
 
 export const HELP: Record<CommandName, string> = {
+  sweep: `usage: incident-sla sweep [--repo OWNER/NAME]... [--shard I/N] [--dry-run] [--bot LOGIN] [--max-wait SECONDS]
+
+Re-evaluates every open incident and acts: reminders before deadlines,
+escalation at a breach, the status comment and the managers' labels. The same
+sweep the app runs every SWEEP_INTERVAL seconds; run this one from a scheduled
+GitHub Actions workflow or a Kubernetes CronJob when you do not run a server,
+or beside it (markers keep every comment single).
+
+Credentials (environment):
+  APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH   the app's: every installation (or --shard)
+  GHE_HOST, GHE_PROTOCOL                    GitHub Enterprise Server, as Probot reads them
+  GITHUB_TOKEN with --repo                  a token (e.g. Actions' own) for the named repositories
+  GITHUB_API_URL, GITHUB_GRAPHQL_URL        API addresses, as GitHub Actions sets them
+
+Options:
+  --repo OWNER/NAME   a repository to sweep (repeatable); with app credentials, only these
+  --shard I/N         only installations whose id mod N is I-1 (run N processes, I = 1..N)
+  --dry-run           print each incident's pending writes as JSON lines; write nothing
+  --bot LOGIN         the login the token writes as (default with GITHUB_TOKEN in Actions:
+                      github-actions[bot]; with app credentials: the app's bot)
+  --max-wait SECONDS  longest rate-limit wait to sit out within the sweep (default 60);
+                      longer waits leave the rest for the next sweep
+
+Output: one JSON line per repository on stdout
+  {"repo":"acme/support","ok":true,"config":"valid","incidents":42,"reads":1,
+   "extraPages":0,"writes":3,"deferred":0,"changed":2}
+and a summary on stderr.
+
+Exit codes:
+  0  every repository was swept (writes left for the next sweep by GitHub's
+     limits still count as swept)
+  1  at least one repository could not be swept (the others were)
+  2  usage error: unknown option, no credentials
+`,
   evaluate: `usage: incident-sla evaluate --config FILE [--now ISO] [--bot LOGIN] < incidents.jsonl
 
 Reads JSON Lines on stdin, one incident a line:

@@ -10,6 +10,7 @@ import { type CliIo, type CommandContext, write } from "./cli-io.js";
 import { evaluateCommand } from "./evaluate-command.js";
 import { explainCommand } from "./explain-command.js";
 import { type CommandName, HELP, MAIN_HELP, isCommand } from "./help.js";
+import { sweepCommand } from "./sweep-command.js";
 import { InputError, UsageError } from "./usage-error.js";
 
 export type { CliIo } from "./cli-io.js";
@@ -18,6 +19,7 @@ const COMMAND_RUNNERS: Record<CommandName, (args: string[], context: CommandCont
   evaluate: evaluateCommand,
   explain: explainCommand,
   "check-config": checkConfigCommand,
+  sweep: sweepCommand,
 };
 
 const isHelpFlag = (arg: string) => arg === "--help" || arg === "-h";
