@@ -107,6 +107,10 @@ export class FakeGitHub {
   afterCommentCreated: ((c: StoredComment) => void) | null = null;
   /** Called before the app's comment is stored. */
   beforeCommentCreated: ((issue: number, body: string) => void) | null = null;
+  /** Called before an issue the app opens is stored (e.g. another replica's twin error issue). */
+  beforeIssueCreated: (() => void) | null = null;
+  /** Called after an issue the app opens was stored. */
+  afterIssueCreated: ((issue: StoredIssue) => void) | null = null;
 
   constructor(readonly clock: { now: number }) {}
 
@@ -345,9 +349,15 @@ export class FakeGitHub {
       return [200, list.map((i) => this.issueJson(i))];
     }
     if (rest === "/issues" && method === "POST") {
+      const hook = this.beforeIssueCreated;
+      this.beforeIssueCreated = null;
+      hook?.();
       const number = Math.max(0, ...this.issues.keys()) + 1;
       const issue = this.openIssue({ number, author: BOT, association: "NONE", body: body.body ?? "", title: body.title });
       for (const name of body.labels ?? []) this.label(number, name, BOT);
+      const after = this.afterIssueCreated;
+      this.afterIssueCreated = null;
+      after?.(issue);
       return [201, this.issueJson(issue)];
     }
     if ((m = /^\/issues\/comments\/(\d+)$/.exec(rest))) {

@@ -76,23 +76,42 @@ describe("duplicate deliveries", () => {
     ]);
   });
 
-  // BUG (plan-incident.ts / texts.ts): the correction, diagnostics, phone, coverage and pause-refusal
-  // comments are posted without a hidden marker, so neither the timeline read nor the post-create check
-  // ever finds them: every later event posts them again.
-  it.fails("every comment the app posts carries the hidden marker of its key", async () => {
+  it("every comment the app posts carries the hidden marker of its key", async () => {
     const w = customerRepo(manyComments);
     await w.issueEvent("opened", { sender: CUSTOMER });
     expect(w.gh.commentsOn(1).map((c) => markerKey(c.body))).toEqual(["severity-correction", "diagnostics", "phone", "status"]);
   });
 
-  it.fails("a second delivery of that incident posts nothing", async () => {
-    const w = customerRepo(manyComments);
+  const outsidePeriod = () => {
+    const w = customerRepo(loadForm("incident-en-complete-level3.md"));
+    w.gh.setConfig(contract("en", "contract:\n  supportUntil: 2026-02-28"));
+    return w;
+  };
+
+  it.each<[string, () => World, string[]]>([
+    ["the level-2 incident with four comments", () => customerRepo(manyComments), ["severity-correction", "diagnostics", "phone", "status"]],
+    ["an incident outside the support period (P1)", outsidePeriod, ["coverage", "status"]],
+  ])("a second delivery of %s finds every comment by its marker and writes nothing", async (_name, make, keys) => {
+    const w = make();
     const p = w.issuePayload("opened", { sender: CUSTOMER });
     await w.receive("issues", structuredClone(p), "same");
     w.gh.clearRequests();
     await w.receive("issues", structuredClone(p), "same");
+    expect(tally(w.gh)).toEqual({ requests: 3, reads: 3, writes: 0 });
+    expect(w.gh.commentsOn(1).map((c) => markerKey(c.body))).toEqual(keys);
+  });
+
+  it("an event a day later posts none of those comments again, only the breach notices, once", async () => {
+    const w = customerRepo(manyComments);
+    await w.issueEvent("opened", { sender: CUSTOMER });
+    const ids = w.gh.commentsOn(1).map((c) => c.id);
+    // Level 2 (24×7) from 10:00: acceptance (1h) and the workaround (8h) are breached a day later.
+    await w.at("2026-03-03T07:01:00Z").issueEvent("edited", { sender: CUSTOMER });
+    w.gh.clearRequests();
+    await w.at("2026-03-03T07:02:00Z").issueEvent("edited", { sender: CUSTOMER });
     expect(tally(w.gh).writes).toBe(0);
-    expect(w.gh.commentsOn(1)).toHaveLength(4);
+    expect(w.gh.commentsOn(1).slice(0, 4).map((c) => c.id)).toEqual(ids);
+    expect(w.gh.commentsOn(1).map((c) => markerKey(c.body))).toEqual(["severity-correction", "diagnostics", "phone", "status", "breach:accept:s2", "breach:workaround:s2"]);
   });
 });
 
@@ -121,15 +140,15 @@ describe("a comment POST answered with a 5xx (the retry-after-5xx case)", () => 
     expect(statusComments(w)).toHaveLength(1);
   });
 
-  // BUG (apply-plan.ts createComment): the look-back window (`since`, 10 minutes) is computed from the
-  // host's Date.now(), not from the app's clock (AppOptions.now / services.now), so with an injected clock
-  // the lookup after a 5xx and the twin check search a window unrelated to the app's time.
-  it.fails("the lookup after a 5xx looks back from the app's clock, not the host's", async () => {
+  // The look-back window (`since`, 10 minutes) is the app's clock (AppOptions.now), not the host's Date.
+  it("the lookup after a 5xx and the twin check look back 10 minutes from the app's clock, not the host's", async () => {
     const w = customerRepo(loadForm("incident-en-complete-level3.md"));
     vi.setSystemTime(w.clock.now + 86_400_000);
     w.gh.failNext({ method: "POST", path: /\/issues\/1\/comments$/, status: 502, apply: true });
     await w.issueEvent("opened", { sender: CUSTOMER });
-    expect(w.gh.apiRequests().find((r) => r.method === "GET" && r.path === COMMENTS)?.query.since).toBe("2026-03-02T06:51:00.000Z");
+    const lookups = w.gh.apiRequests().filter((r) => r.method === "GET" && r.path === COMMENTS);
+    expect(lookups.map((r) => r.query.since)).toEqual(["2026-03-02T06:51:00.000Z", "2026-03-02T06:51:00.000Z"]);
+    expect(statusComments(w)).toHaveLength(1);
   });
 
   it("a 4xx is not second-guessed: the delivery fails without looking for the comment", async () => {

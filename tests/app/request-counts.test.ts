@@ -10,7 +10,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { COMPLETE, appForm, formBody } from "../fixtures/app/forms.js";
 import { loadForm } from "../fixtures/incident-builders.js";
-import { BOT, payload } from "./harness.js";
+import { BOT, OWNER, payload } from "./harness.js";
 import { CUSTOMER, ENGINEER, MEMBER, WAITING, contract, installLabels, tally } from "./scenarios.js";
 import { World, setUpNetwork, tearDownNetwork } from "./world.js";
 
@@ -161,10 +161,33 @@ const rows: Row[] = [
       await w.at("2026-03-02T07:05:00Z").issueEvent("edited", { sender: CUSTOMER });
       return w;
     },
-    // One more write (the comment's deletion) once the diagnostics comment carries its marker.
+    // needs: diagnostics removed, the diagnostics comment deleted (found in the timeline by its marker)
+    requests: 5,
+    reads: 3,
+    writes: 2,
+  },
+  {
+    event: "issues.edited, diagnostics still incomplete (the list in the diagnostics comment edited)",
+    run: async () => {
+      const w = await handledOpen(appForm("incident-en-missing-version-and-steps.md"));
+      w.gh.edit(1, appForm("incident-en-missing-version-and-steps.md").replace("### Product version\n\n_No response_", "### Product version\n\n4.2.1"));
+      await w.at("2026-03-02T07:05:00Z").issueEvent("edited", { sender: CUSTOMER });
+      return w;
+    },
     requests: 4,
     reads: 3,
     writes: 1,
+  },
+  {
+    event: "issues.opened delivered a second time (every comment found by its marker)",
+    run: async () => {
+      const w = await handledOpen(formBody("en", { ...COMPLETE, severity: "1", affectedShare: "over10", workaroundAvailable: "no", productVersion: null }));
+      await w.issueEvent("opened", { sender: CUSTOMER });
+      return w;
+    },
+    requests: 3,
+    reads: 3,
+    writes: 0,
   },
   {
     event: "issues.labeled, waiting label by a support engineer",
@@ -219,6 +242,20 @@ const rows: Row[] = [
     writes: 3,
   },
   {
+    event: "issue_comment.created by a support engineer while paused (only time passed)",
+    run: async () => {
+      const w = await handledOpen();
+      w.at("2026-03-02T07:05:00Z").gh.label(1, WAITING, ENGINEER);
+      await w.issueEvent("labeled", { sender: ENGINEER, label: WAITING });
+      w.gh.clearRequests();
+      await w.at("2026-03-02T08:06:00Z").commentEvent(w.gh.comment(1, ENGINEER, "Could you also send the LDAP config?"));
+      return w;
+    },
+    requests: 3,
+    reads: 3,
+    writes: 0,
+  },
+  {
     event: "issue_comment.created while the clock runs",
     run: async () => {
       const w = await handledOpen();
@@ -240,6 +277,20 @@ const rows: Row[] = [
     requests: 4,
     reads: 3,
     writes: 1,
+  },
+  {
+    event: "issue_comment.created while closed as not planned (only time passed)",
+    run: async () => {
+      const w = await handledOpen();
+      w.at("2026-03-02T07:30:00Z").gh.close(1, ENGINEER, "not_planned");
+      await w.issueEvent("closed", { sender: ENGINEER });
+      w.gh.clearRequests();
+      await w.at("2026-03-02T09:30:00Z").commentEvent(w.gh.comment(1, CUSTOMER, "Sorry, wrong repository"));
+      return w;
+    },
+    requests: 3,
+    reads: 3,
+    writes: 0,
   },
   {
     event: "any event sent by the app itself",
@@ -264,6 +315,32 @@ const rows: Row[] = [
     requests: 2,
     reads: 2,
     writes: 0,
+  },
+  {
+    event: "any incident event in a repository with only the organisation's .github file (not a customer's)",
+    run: async () => {
+      const w = new World("2026-03-02T07:00:00Z");
+      w.gh.setConfig(contract("en"), `${OWNER}/.github`);
+      w.gh.openIssue({ author: CUSTOMER, body: COMPLETE_L3 });
+      await w.issueEvent("opened", { sender: CUSTOMER });
+      return w;
+    },
+    requests: 2,
+    reads: 2,
+    writes: 0,
+  },
+  {
+    event: "first incident event with an invalid configuration (error issue opened)",
+    run: async () => {
+      const w = customerRepo(COMPLETE_L3);
+      w.gh.setConfig("language: fr\n");
+      await w.issueEvent("opened", { sender: CUSTOMER });
+      return w;
+    },
+    // config, open error issues | create | open error issues again (a replica's twin is closed as duplicate)
+    requests: 4,
+    reads: 3,
+    writes: 1,
   },
   {
     event: "any incident event with an invalid configuration, error issue already open",
@@ -291,6 +368,25 @@ const rows: Row[] = [
     requests: 15,
     reads: 3,
     writes: 12,
+  },
+  {
+    event: "push fixing an invalid configuration (error issue closed, labels created)",
+    run: async () => {
+      const w = customerRepo(COMPLETE_L3, { labels: false });
+      w.gh.setConfig("language: fr\n");
+      await w.issueEvent("opened", { sender: CUSTOMER });
+      w.gh.setConfig(contract("en"));
+      w.gh.clearRequests();
+      const p = payload("push", undefined, 4);
+      p.ref = "refs/heads/master";
+      p.commits = [{ ...p.commits[0], added: [], modified: [".github/incident-sla.yml"], removed: [] }];
+      await w.receive("push", p);
+      return w;
+    },
+    // config, open error issues, label list | comment and close the error issue, 12 labels created
+    requests: 17,
+    reads: 3,
+    writes: 14,
   },
 ];
 

@@ -57,6 +57,7 @@ describe("renderStatusComment", () => {
     // Opened Mon 10:00; paused from 11:00 (acceptance met then, due 18:00). 1 of 90 working hours used;
     // the due time assumes the pause ends now (13:00): 5h Mon + 36h Tue–Fri + (Mon 9 March is a holiday)
     // + 36h 10–13 March + 9h Mon 16 + 3h → Tue 17 March 12:00; 89h left = 9 working days and 8h.
+    // That due time moves with `now`, so the table shows "—" and the line below the pauses gives it.
     const x = explainIncident({
       config: config("ru"),
       issue: issue({ createdAt: "2026-03-02T07:00:00Z", labels: ["severity: 3", WAITING] }),
@@ -74,22 +75,64 @@ describe("renderStatusComment", () => {
         "| Срок | Норматив | До | Состояние |",
         "|---|---|---|---|",
         "| Принятие в работу | 8h | 2026-03-02 18:00 UTC+3 | ✅ выполнено 2026-03-02 11:00 UTC+3 |",
-        "| Постоянное решение | 10d | 2026-03-17 12:00 UTC+3 | ⏸️ на паузе, осталось 9д 8ч |",
+        "| Постоянное решение | 10d | — | ⏸️ на паузе, осталось 9д 8ч |",
         "",
         "**Паузы (ожидание ответа клиента, P7):**",
         "- 2026-03-02 11:00 UTC+3, @eng-anna: идёт сейчас",
+        "",
+        "Постоянное решение: если отсчёт возобновится сейчас, срок 2026-03-17 12:00 UTC+3 (на 2026-03-02 13:00 UTC+3).",
         "",
         "<sub>Время указано в часовом поясе Europe/Moscow. Обновлено 2026-03-02 13:00 UTC+3.</sub>",
       ].join("\n"),
     );
   });
 
-  it.each<["en" | "ru", string]>([
-    ["en", "| Acceptance | 30m | 2026-03-02 10:30 UTC+3 | 🔴 breached: overdue |"],
-    ["ru", "| Принятие в работу | 30m | 2026-03-02 10:30 UTC+3 | 🔴 нарушено: срок истёк |"],
-  ])("a breached target (%s)", (lang, row) => {
+  it.each<["en" | "ru", string, string]>([
+    [
+      "en",
+      "| Acceptance | 30m | 2026-03-02 10:30 UTC+3 | 🔴 breached: overdue |",
+      "Acceptance: overdue by 15m; Workaround: left 3h 15m; Permanent solution: left 2d 23h 15m (as of 2026-03-02 10:45 UTC+3).",
+    ],
+    [
+      "ru",
+      "| Принятие в работу | 30m | 2026-03-02 10:30 UTC+3 | 🔴 нарушено: срок истёк |",
+      "Принятие в работу: просрочено на 15мин; Обходное решение: осталось 3ч 15мин; Постоянное решение: осталось 2д 23ч 15мин (на 2026-03-02 10:45 UTC+3).",
+    ],
+  ])("a breached target (%s): the row says so, the volatile line says by how much", (lang, row, volatile) => {
+    // Level 1, 24×7 from 10:00; now 10:45: acceptance (30m) is 15m overdue, the workaround (4h) has 3h 15m left.
     const x = explainIncident({ config: config(lang), issue: issue({ createdAt: "2026-03-02T07:00:00Z", labels: ["severity: 1"] }), timeline: [], now: "2026-03-02T07:45:00Z" });
-    expect(renderStatusComment(x).body.split("\n")).toContain(row);
+    const lines = renderStatusComment(x).body.split("\n");
+    expect(lines).toContain(row);
+    expect(lines).toContain(volatile);
+  });
+
+  it.each<[string, unknown[], string[], string, string]>([
+    ["running", [], ["severity: 1"], "2026-03-02T07:05:00Z", "2026-03-02T07:25:00Z"],
+    ["breached (the overdue time grows)", [], ["severity: 1"], "2026-03-02T07:45:00Z", "2026-03-02T08:45:00Z"],
+    ["paused (the projected due time moves)", [labeled("2026-03-02T07:10:00Z", ENGINEER, WAITING)], ["severity: 1", WAITING], "2026-03-02T07:20:00Z", "2026-03-03T07:20:00Z"],
+  ])("only time passing while %s: same fingerprint, a fresher body", (_name, timeline, labels, early, late) => {
+    const render = (now: string) => renderStatusComment(explainIncident({ config: config("en"), issue: issue({ createdAt: "2026-03-02T07:00:00Z", labels }), timeline, now }));
+    const a = render(early);
+    const b = render(late);
+    expect(b.fingerprint).toBe(a.fingerprint);
+    expect(b.body).not.toBe(a.body);
+  });
+
+  it("a paused target (en): no due time in the table; the volatile line gives it if the clock resumed now", () => {
+    // Level 1, 24×7 from 10:00, paused at 10:10 by an engineer; now 11:00. Acceptance met by the
+    // waiting label (P9). Workaround: 10m used, 3h 50m left → due 14:50 if resumed now.
+    const x = explainIncident({
+      config: config("en"),
+      issue: issue({ createdAt: "2026-03-02T07:00:00Z", labels: ["severity: 1", WAITING] }),
+      timeline: [labeled("2026-03-02T07:10:00Z", ENGINEER, WAITING)],
+      now: "2026-03-02T08:00:00Z",
+    });
+    const lines = renderStatusComment(x).body.split("\n");
+    expect(lines).toContain("| Workaround | 4h | — | ⏸️ paused, 3h 50m left |");
+    expect(lines).toContain("| Permanent solution | 3d | — | ⏸️ paused, 2d 23h 50m left |");
+    expect(lines).toContain(
+      "Workaround: if the clock resumed now, due 2026-03-02 14:50 UTC+3; Permanent solution: if the clock resumed now, due 2026-03-05 10:50 UTC+3 (as of 2026-03-02 11:00 UTC+3).",
+    );
   });
 
   it.each<["en" | "ru", string]>([
@@ -105,15 +148,37 @@ describe("renderStatusComment", () => {
     expect(renderStatusComment(x).body.split("\n")).toContain(row);
   });
 
-  it("closed as not planned: unmet targets cancelled", () => {
-    // Closed 10:10–now (11:00) counts nothing: workaround due 10:00 + 4h + 50m = 14:50.
+  it.each<["en" | "ru", string[]]>([
+    [
+      "en",
+      [
+        "| Acceptance | 30m | 2026-03-02 10:30 UTC+3 | ✅ met 2026-03-02 10:10 UTC+3 |",
+        "| Workaround | 4h | — | ➖ cancelled (closed as not planned) |",
+        "| Permanent solution | 3d | — | ➖ cancelled (closed as not planned) |",
+      ],
+    ],
+    [
+      "ru",
+      [
+        "| Принятие в работу | 30m | 2026-03-02 10:30 UTC+3 | ✅ выполнено 2026-03-02 10:10 UTC+3 |",
+        "| Обходное решение | 4h | — | ➖ отменено (закрыт как не запланированный) |",
+        "| Постоянное решение | 3d | — | ➖ отменено (закрыт как не запланированный) |",
+      ],
+    ],
+  ])("closed as not planned (%s): unmet targets cancelled, no due time and no volatile line", (lang, rows) => {
+    // The close meets acceptance (P9). A cancelled target's due time would assume the issue reopens
+    // now (10:00 + 4h + the closed 10:10–11:00 = 14:50 for the workaround): it moves, so it is not shown.
     const x = explainIncident({
-      config: config("en"),
+      config: config(lang),
       issue: issue({ createdAt: "2026-03-02T07:00:00Z", labels: ["severity: 1"], state: "closed", closedAt: "2026-03-02T07:10:00Z", stateReason: "not_planned" }),
       timeline: [closed("2026-03-02T07:10:00Z", CUSTOMER, "not_planned")],
       now: "2026-03-02T08:00:00Z",
     });
-    expect(renderStatusComment(x).body.split("\n")).toContain("| Workaround | 4h | 2026-03-02 14:50 UTC+3 | ➖ cancelled (closed as not planned) |");
+    const lines = renderStatusComment(x).body.split("\n");
+    expect(lines.filter((l) => l.startsWith("| ") && !l.startsWith("| Deadline") && !l.startsWith("| Срок"))).toEqual(rows);
+    expect(lines.some((l) => l.includes("14:50"))).toBe(false);
+    expect(lines.at(-2)).toBe("");
+    expect(lines.at(-3)).toBe(rows.at(-1));
   });
 
   it.each<["en" | "ru", string]>([
