@@ -154,7 +154,7 @@ const rows: Row[] = [
     writes: 0,
   },
   {
-    event: "issues.edited, diagnostics completed (label removed)",
+    event: "issues.edited, diagnostics completed (label removed, diagnostics comment deleted)",
     run: async () => {
       const w = await handledOpen(appForm("incident-ru-missing-logs-and-db-check.md"), { language: "ru" });
       w.gh.edit(1, appForm("incident-ru-complete-logs-and-db-check.md"));
