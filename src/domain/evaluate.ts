@@ -4,7 +4,7 @@ import { type Config, type SeverityConfig, type TargetName, TARGET_NAMES, severi
 import { calendarOf } from "./calendar.js";
 import { type Clock, type Interval, countedBetween, dueAt, measureWithin, mergeIntervals } from "./clock.js";
 import { durationMs, parseDuration } from "./durations.js";
-import { FORM_FIELDS, OFFICIAL_CHANNELS } from "./form-fields.js";
+import { FORM_FIELDS, officialChannel } from "./form-fields.js";
 import { parseIssueForm } from "./issue-form.js";
 import { isoFromEpochDay, parseLocalOrIso, yearOfEpochDay } from "./local-time.js";
 import {
@@ -168,8 +168,7 @@ function startOf(issue: IncidentIssue, zone: string, isTrusted: (a: Actor) => bo
   }
   start.channel = channelText;
   start.registeredBy = issue.author.display;
-  // Dropdown options may carry a hint after the name: "Email (support@…)".
-  const channel = OFFICIAL_CHANNELS[channelText.split(/\s[(—-]/)[0]!.trim().toLowerCase()];
+  const channel = officialChannel(channelText);
   if (!channel) {
     start.reason = "unofficial-channel";
     return start;

@@ -166,3 +166,9 @@ export const OFFICIAL_CHANNELS: Readonly<Record<string, "github" | "email" | "ph
   phone: "phone",
   телефон: "phone",
 };
+
+/** The official channel (P10, P11) a "Channel" answer names, if any; a hint after the name is allowed: "Email (support@…)". */
+export function officialChannel(answer: string | null | undefined): "github" | "email" | "phone" | undefined {
+  if (!answer) return undefined;
+  return OFFICIAL_CHANNELS[answer.split(/\s[(—-]/)[0]!.trim().toLowerCase()];
+}

@@ -7,6 +7,7 @@ import { type SeverityProposal, classifySeverity } from "./classify-severity.js"
 import { calendarOf } from "./calendar.js";
 import { missingDiagnostics } from "./diagnostics.js";
 import { type EvaluateInput, type Explanation, explainIncident } from "./evaluate.js";
+import { officialChannel } from "./form-fields.js";
 import { type IncidentForm, parseIncidentForm } from "./incident-form.js";
 import { marker } from "./markers.js";
 import { STATUS_KEY, type StatusNote, renderStatusComment } from "./status-comment.js";
@@ -144,7 +145,7 @@ export function planIncident(input: EvaluateInput): PlannedIncident {
   }
 
   // 5. Phone duplicate (P10) for levels 1–2, unless the request itself came by phone.
-  if (coverage === "active" && open && severity <= 2 && !/^\s*(phone|телефон)\b/i.test(x.start.channel ?? "")) {
+  if (coverage === "active" && open && severity <= 2 && officialChannel(x.start.channel) !== "phone") {
     const moment = inWorkingHours(config, x.now) ? "workingHours" : "outsideHours";
     say("once", COMMENT_KEYS.phone, phoneComment(config, severity, moment, form.phoneCall));
   }

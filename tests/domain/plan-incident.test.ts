@@ -531,12 +531,9 @@ describe("phone duplicate for levels 1–2 (P10, issue 3 item 6)", () => {
     expect(commentOf(p.comments, "phone")).toBeUndefined();
   });
 
-  // BUG (plan-incident.ts step 5): the channel test is /^\s*(phone|телефон)\b/i. Without the `u` flag `\b` is
-  // an ASCII word boundary, and after the Cyrillic "н" there is none at the end of "Телефон", so the ru
-  // registration form's option "Телефон" never matches: an engineer who registers a phone call in Russian
-  // gets the customer asked to call again, with or without "Received at" (before the fix, a registration
-  // with an earlier "Received at" was recognised).
-  it.fails.each<[string, string | null]>([
+  // Regression: a channel check with an ASCII-only word boundary missed the Cyrillic "Телефон", so an
+  // engineer registering a phone call in Russian got the customer asked to call again.
+  it.each<[string, string | null]>([
     ["with an earlier 'Когда получено'", "2026-03-02 09:30"],
     ["without 'Когда получено'", null],
   ])("a ru phone registration (Канал: Телефон) is not asked to call (P10): %s", (_name, receivedAt) => {
