@@ -49,10 +49,35 @@ export function weekdayOfEpochDay(epochDay: number): number {
   return ((((epochDay + 3) % 7) + 7) % 7) + 1;
 }
 
+const HOUR_MS = 3_600_000;
+const offsets = new Map<string, Map<number, number>>();
+
+/**
+ * A zone's UTC offset (minutes) at an instant. Offsets are remembered per
+ * UTC hour when they are the same at both ends of it (zones change offset on
+ * whole or half hours, at most once in an hour); asking Intl through luxon
+ * every time is what made evaluation slow.
+ */
+export function offsetAt(instantMs: number, zone: string): number {
+  let byHour = offsets.get(zone);
+  if (!byHour) {
+    byHour = new Map();
+    offsets.set(zone, byHour);
+  }
+  const hour = Math.floor(instantMs / HOUR_MS);
+  const known = byHour.get(hour);
+  if (known !== undefined) return known;
+  const start = DateTime.fromMillis(hour * HOUR_MS, { zone }).offset;
+  const end = DateTime.fromMillis((hour + 1) * HOUR_MS - 1, { zone }).offset;
+  if (start !== end) return DateTime.fromMillis(instantMs, { zone }).offset;
+  if (byHour.size > 200_000) byHour.clear();
+  byHour.set(hour, start);
+  return start;
+}
+
 /** The local calendar date (as an epoch day) of an instant in a zone. */
 export function localEpochDay(instantMs: number, zone: string): number {
-  const dt = DateTime.fromMillis(instantMs, { zone });
-  return epochDayOf(dt.year, dt.month, dt.day);
+  return Math.floor((instantMs + offsetAt(instantMs, zone) * 60_000) / DAY_MS);
 }
 
 /**
@@ -70,10 +95,13 @@ export function instantAt(epochDay: number, minutes: number, zone: string): numb
     hour: Math.floor(rest / 60),
     minute: rest % 60,
   };
+  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
+  // Far from any offset change (the usual case) the wall time has one instant: no luxon needed.
+  const before = offsetAt(asUtc - DAY_MS, zone);
+  if (before === offsetAt(asUtc + DAY_MS, zone)) return asUtc - before * 60_000;
   const resolved = DateTime.fromObject(wall, { zone }).toMillis();
   // luxon picks one of the two instants of a repeated wall time; the first one
   // is the instant under the offset in force a few hours earlier.
-  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
   const earlierOffset = DateTime.fromMillis(resolved - 6 * 3_600_000, { zone }).offset;
   const first = asUtc - earlierOffset * 60_000;
   if (first < resolved) {

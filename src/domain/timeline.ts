@@ -45,9 +45,20 @@ type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
 
 function time(value: unknown, where: string): number {
-  // luxon refuses impossible dates (2026-02-30) that Date.parse would roll over.
-  const parsed = typeof value === "string" && /^\d{4}-\d{2}-\d{2}T/.test(value) ? DateTime.fromISO(value, { setZone: true }) : null;
-  const ms = parsed?.isValid ? parsed.toMillis() : Number.NaN;
+  let ms = Number.NaN;
+  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}T/.test(value)) {
+    if (value.endsWith("Z") || value.endsWith("z")) {
+      // GitHub's form (UTC): Date.parse is fast but rolls 2026-02-30 over to March, so check the day.
+      const year = Number(value.slice(0, 4));
+      const month = Number(value.slice(5, 7));
+      const day = Number(value.slice(8, 10));
+      const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+      ms = month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth ? Date.parse(value) : Number.NaN;
+    } else {
+      const parsed = DateTime.fromISO(value, { setZone: true });
+      if (parsed.isValid) ms = parsed.toMillis();
+    }
+  }
   if (Number.isNaN(ms)) throw new IncidentInputError(`${where}: expected an ISO 8601 time such as "2026-03-02T06:00:00Z", got ${JSON.stringify(value)}`);
   return ms;
 }
