@@ -288,6 +288,27 @@ export const configSchema = z
       })
       .default({ atRiskShare: 0.75, thresholds: [0.75], mention: [], escalate: [] })
       .meta({ description: "When deadlines call for attention" }),
+    report: z
+      .strictObject({
+        repository: z
+          .string({ error: "expected the internal repository to post reports in, written owner/name" })
+          .regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, {
+            error: (issue) => `expected a repository written owner/name, e.g. acme/support-reports, got ${JSON.stringify(issue.input)}`,
+          })
+          .meta({
+            description:
+              "Internal repository (owner/name) where the previous month's compliance report is posted as an issue; never a customer's repository (one with its own incident-sla configuration) nor a reported one",
+          }),
+        schedule: z.enum(["monthly", "off"]).default("monthly").meta({
+          description: "`monthly`: the app posts last month's report once, early in the month; `off`: only `incident-sla report --post` posts",
+        }),
+        language: z.enum(["ru", "en"]).optional().meta({ description: "Language of the posted report; default: `language`" }),
+      })
+      .optional()
+      .meta({
+        description:
+          "The scheduled compliance report; read from the organisation's defaults (`.github/incident-sla.yml` in the organisation's `.github` repository, the file customers `_extends`)",
+      }),
   })
   .superRefine((config, ctx) => {
     const levels = Object.keys(config.severities);
