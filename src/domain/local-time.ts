@@ -136,12 +136,6 @@ export function parseLocalOrIso(text: string, zone: string): number | null {
   return null;
 }
 
-/** Local wall-clock text of an instant, e.g. "2026-03-02 18:00 MSK (Europe/Moscow)". */
-export function formatLocal(instantMs: number, zone: string): string {
-  const dt = DateTime.fromMillis(instantMs, { zone });
-  return `${dt.toFormat("yyyy-MM-dd HH:mm")} ${dt.toFormat("ZZZZ")} (${zone})`;
-}
-
 /** Short local wall-clock text with the UTC offset, e.g. "2026-03-10 16:00 UTC+3" or "… UTC+5:30". */
 export function formatLocalShort(instantMs: number, zone: string): string {
   const dt = DateTime.fromMillis(instantMs, { zone });

@@ -3,8 +3,8 @@
 // are shown in the contract's zone through luxon, never the host's. The text
 // is plain lines and "- " lists so that it reads the same in a terminal and
 // inside a GitHub comment (Markdown), with no terminal colours.
+import { TARGET_TITLES } from "./texts.js";
 import { DateTime } from "luxon";
-import type { TargetName } from "../config/schema.js";
 import { formatMinutes } from "./durations.js";
 import type { ClosedPeriod, Explanation, Pause, TargetDetail } from "./evaluate.js";
 import type { CloseReason } from "./timeline.js";
@@ -29,7 +29,6 @@ interface Words {
   ignoredPauses: string;
   warnings: string;
   asOf: string;
-  target: Record<TargetName, string>;
   workingTime: string;
   due: string;
   lessThanMinute: string;
@@ -83,7 +82,6 @@ const EN: Words = {
   ignoredPauses: "Waiting labels added by the customer side (ignored: only support can pause the clock, P7)",
   warnings: "Warnings",
   asOf: "As of",
-  target: { accept: "Acceptance", workaround: "Workaround", resolve: "Permanent solution" },
   workingTime: "working time",
   due: "due",
   lessThanMinute: "less than a minute",
@@ -143,7 +141,6 @@ const RU: Words = {
   ignoredPauses: "Метки ожидания, поставленные стороной заказчика (проигнорированы: приостановить отсчёт может только поддержка, P7)",
   warnings: "Предупреждения",
   asOf: "Состояние на",
-  target: { accept: "Принятие в работу", workaround: "Временное решение", resolve: "Постоянное решение" },
   workingTime: "рабочего времени",
   due: "срок",
   lessThanMinute: "меньше минуты",
@@ -238,7 +235,7 @@ function describeClock(x: Explanation, w: Words): string {
 function describeTarget(t: TargetDetail, x: Explanation, w: Words, language: Language, at: (ms: number) => string): string {
   const business = x.severityConfig.clock === "business";
   const contract = business ? `${t.target} ${w.workingTime}` : t.target;
-  const head = `${w.target[t.name]} (${t.name}, ${contract}): ${w.due} ${at(t.due)}`;
+  const head = `${TARGET_TITLES[t.name][language]} (${t.name}, ${contract}): ${w.due} ${at(t.due)}`;
   // Time left is clock time (business hours on a business clock, shown without
   // days so a "d" is never mistaken for 24 hours); overdue is wall-clock time.
   const left = w.left(span(t.leftMs, w, language, business ? undefined : WALL_DAY_MINUTES), business);
