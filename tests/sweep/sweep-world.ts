@@ -8,6 +8,7 @@
 import { generateKeyPairSync } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { Readable, Writable } from "node:stream";
+import { vi } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { parseConfigText } from "../../src/config/parse-config.js";
 import { labelDefinitions } from "../../src/github/labels.js";
@@ -75,6 +76,8 @@ export class SweepWorld {
   fake!: FakeGitHub;
   /** Waits the sweep asked for (rate limits), in ms. */
   readonly sleeps: number[] = [];
+  /** Requests to anywhere but the fake, refused (tests never use the network). */
+  readonly blocked: string[] = [];
 
   constructor(iso: string) {
     this.now = Date.parse(iso);
@@ -82,6 +85,16 @@ export class SweepWorld {
 
   async start(options: FakeGitHubOptions = {}): Promise<this> {
     this.fake = await createFakeGitHub({ clock: () => this.now, appId: APP_ID, appPublicKey: KEYS.publicKey, ...options });
+    // Octokit calls the global fetch: anything not addressed to the fake is refused and recorded.
+    const realFetch = globalThis.fetch;
+    vi.stubGlobal("fetch", (input: string | URL | Request, init?: RequestInit) => {
+      const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+      if (!url.startsWith(this.fake.url)) {
+        this.blocked.push(url);
+        return Promise.reject(new TypeError(`test network guard: ${url} is not the fake GitHub`));
+      }
+      return realFetch(input, init);
+    });
     return this;
   }
 
@@ -172,6 +185,7 @@ export class SweepWorld {
   }
 
   async close(): Promise<void> {
+    vi.unstubAllGlobals();
     await this.fake.close();
   }
 }
