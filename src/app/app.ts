@@ -7,6 +7,7 @@ import { labelDefinitions } from "../github/labels.js";
 import { loadRepoConfig } from "../github/load-config.js";
 import type { IssueRef, Octokit, RepoRef } from "../github/types.js";
 import { handleIncident } from "./handle-incident.js";
+import { createMonthlyReports } from "./monthly-report.js";
 import { GITHUB_WRITE_LIMITS, WriteBudgets } from "../github/write-budget.js";
 import { type AppServices, createServices } from "./services.js";
 import type { SweepDeps } from "./sweep.js";
@@ -115,6 +116,7 @@ export function createApp(options: AppOptions = {}) {
     const interval = sweepInterval(options);
     if (interval > 0) {
       const budgets = new WriteBudgets(GITHUB_WRITE_LIMITS, services.now);
+      const monthlyReports = createMonthlyReports({ now: services.now, members: services.members, log: app.log });
       scheduleSweeps(async () => {
         const started = services.now();
         const deps: SweepDeps = {
@@ -126,10 +128,13 @@ export function createApp(options: AppOptions = {}) {
           log: app.log,
         };
         const results = [];
-        for (const installation of await probotInstallations(app)) {
+        const installations = await probotInstallations(app);
+        for (const installation of installations) {
           results.push(...(await sweepInstallation(deps, budgets, installation)));
         }
         app.log.info(summarise(results, services.now() - started), "sweep finished");
+        // The scheduled compliance report (issue 6) rides on the sweep: it looks at most once an hour.
+        await monthlyReports.check(installations, deps.botLogin);
       }, interval);
       app.log.info({ intervalSeconds: interval }, "sweeps scheduled");
     }

@@ -1,7 +1,7 @@
 // The help texts of the incident-sla command. Each command's text has its
 // usage, options, examples and exit codes, so `--help` is the reference.
 
-export const COMMANDS = ["evaluate", "explain", "check-config", "sweep"] as const;
+export const COMMANDS = ["evaluate", "explain", "check-config", "sweep", "report"] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 const EXIT_CODES = `Exit codes:
@@ -19,6 +19,7 @@ Commands:
   explain       explain one incident: start, severity, deadlines, pauses, closed periods
   check-config  validate a configuration file (.github/incident-sla.yml)
   sweep         re-evaluate open incidents on GitHub: reminders, escalation, labels
+  report        compliance report over a period: per customer, severity and deadline
   help [CMD]    show this help, or a command's help
 
 Options:
@@ -32,6 +33,63 @@ ${EXIT_CODES}
 `;
 
 export const HELP: Record<CommandName, string> = {
+  report: `usage: incident-sla report --from YYYY-MM-DD --to YYYY-MM-DD [--repo OWNER/NAME]... [options]
+       incident-sla report --from DATE --to DATE --input FILE.jsonl --config FILE [options]
+       incident-sla report --post [--from DATE --to DATE] [--repo OWNER/NAME]...
+
+The compliance report for managers: per customer (repository), severity and
+deadline, how many incidents, how many deadlines were met on time and which
+were breached (with links and by how much), median and 90th percentile of the
+time to accept, work around and resolve, time paused waiting for the customer,
+requests by type (P2), incidents outside the support period, support periods
+ending within 60 days of --to (P1), and open incidents at risk now.
+
+An incident belongs to the period when its clock started (t0) on one of the
+dates --from..--to (inclusive) in its contract's time zone. Every incident is
+evaluated at one time (--now), exactly as 'evaluate' does, so the report
+agrees with the incidents' status comments.
+
+Sources:
+  GitHub      each repository's configuration from its default branch, issues and
+              timelines in batches through GraphQL (100 issues a request).
+              Credentials as for 'sweep': APP_ID and PRIVATE_KEY (every repository of
+              every installation, or only the --repo ones), or GITHUB_TOKEN with --repo;
+              GHE_HOST/GHE_PROTOCOL, GITHUB_API_URL, GITHUB_GRAPHQL_URL.
+  --input     offline: JSON Lines in the 'evaluate' input format, one incident a
+              line ("-" for stdin), with --config FILE, the repository's contract.
+
+Options:
+  --from DATE        first day of the period (YYYY-MM-DD, inclusive)
+  --to DATE          last day of the period (inclusive)
+  --repo OWNER/NAME  a repository to report on (repeatable); offline: its name in the report
+  --input FILE       JSON Lines export (offline), with --config FILE
+  --config FILE      the contract's configuration, for --input
+  --format FORMAT    markdown (default: tables and Mermaid charts for GitHub), csv (one
+                     row per incident and deadline, RFC 4180) or json
+  --lang ru|en       language of dates, durations and words (default: the configuration's
+                     language; from GitHub, English when the repositories' languages differ)
+  --now ISO          evaluate as of this time (default: now); without an offset: the
+                     contract's zone offline, UTC from GitHub
+  --bot LOGIN        the app's bot login, trusted like an engineer (default: the app's bot
+                     with app credentials, github-actions[bot] in Actions, else incident-sla[bot])
+  --post             post the report as an issue into the repository named by report.repository
+                     in the organisation's defaults (OWNER/.github, .github/incident-sla.yml), once
+                     per period; without --from/--to: the previous month. Never into a customer's
+                     repository. Prints one JSON line per organisation.
+  -h, --help         show this help
+
+Examples:
+  incident-sla report --from 2026-03-01 --to 2026-03-31 --repo acme/support > march.md
+  incident-sla report --from 2026-03-01 --to 2026-03-31 --format csv --lang ru   # every installation
+  incident-sla report --from 2026-03-01 --to 2026-03-31 --input acme.jsonl --config incident-sla.yml
+  incident-sla report --post                                # last month, from a CronJob or Actions
+
+Exit codes:
+  0  the report was written (or posted, or already there)
+  1  some repository could not be read, some incident could not be evaluated (listed in the
+     report), or a post was refused or failed
+  2  usage error: unknown option, missing --from/--to, no credentials, a file that cannot be read
+`,
   sweep: `usage: incident-sla sweep [--repo OWNER/NAME]... [--shard I/N] [--dry-run] [--bot LOGIN] [--max-wait SECONDS]
 
 Re-evaluates every open incident and acts: reminders before deadlines,

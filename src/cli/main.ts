@@ -10,6 +10,7 @@ import { type CliIo, type CommandContext, write } from "./cli-io.js";
 import { evaluateCommand } from "./evaluate-command.js";
 import { explainCommand } from "./explain-command.js";
 import { type CommandName, HELP, MAIN_HELP, isCommand } from "./help.js";
+import { reportCommand } from "./report-command.js";
 import { sweepCommand } from "./sweep-command.js";
 import { InputError, UsageError } from "./usage-error.js";
 
@@ -20,6 +21,7 @@ const COMMAND_RUNNERS: Record<CommandName, (args: string[], context: CommandCont
   explain: explainCommand,
   "check-config": checkConfigCommand,
   sweep: sweepCommand,
+  report: reportCommand,
 };
 
 const isHelpFlag = (arg: string) => arg === "--help" || arg === "-h";

@@ -1,0 +1,239 @@
+// `incident-sla report` (issue 6): the compliance report over a period, for
+// managers. From GitHub (batched GraphQL reads, the sweep's credentials) for
+// one repository, several, or every repository of the app's installations;
+// or offline from a JSON Lines export in the `evaluate` input format.
+// `--post` puts the report into the organisation's report repository as an
+// issue, once per period, exactly as the app's monthly schedule does.
+import { createReadStream } from "node:fs";
+import { access, readFile } from "node:fs/promises";
+import { basename } from "node:path";
+import { createInterface } from "node:readline";
+import { type Logger, pino } from "pino";
+import { Probot, ProbotOctokit } from "probot";
+import { type PublishOutcome, type ReportDeps, loadReportSettings, publishReport, readReport, reportUnits } from "../app/monthly-report.js";
+import { type InstallationToSweep, probotInstallations } from "../app/sweep-runner.js";
+import { DEFAULT_BOT_LOGIN } from "../domain/evaluate.js";
+import { OrgMembersCache } from "../github/org-members.js";
+import type { Octokit } from "../github/types.js";
+import { type Report, type ReportOptions, assembleReport, collectRepository } from "../report/build-report.js";
+import type { Language } from "../report/format.js";
+import { type ReportPeriod, checkPeriod, previousMonth } from "../report/period.js";
+import { renderCsv } from "../report/render-csv.js";
+import { renderJson } from "../report/render-json.js";
+import { renderMarkdown } from "../report/render-markdown.js";
+import { type CommandContext, write } from "./cli-io.js";
+import { incidentInput } from "./incident-input.js";
+import { loadConfig } from "./load-config.js";
+import { parseCommandArgs } from "./parse-command-args.js";
+import { parseNow } from "./parse-now.js";
+import { InputError, UsageError } from "./usage-error.js";
+
+const REPO = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/;
+const FORMATS = ["markdown", "csv", "json"] as const;
+type Format = (typeof FORMATS)[number];
+
+const OPTIONS = {
+  from: { type: "string" },
+  to: { type: "string" },
+  repo: { type: "string", multiple: true },
+  input: { type: "string" },
+  config: { type: "string" },
+  format: { type: "string" },
+  lang: { type: "string" },
+  now: { type: "string" },
+  bot: { type: "string" },
+  post: { type: "boolean" },
+} as const;
+
+function render(report: Report, format: Format, language: Language): string {
+  if (format === "csv") return renderCsv(report, language);
+  if (format === "json") return renderJson(report);
+  return renderMarkdown(report, language);
+}
+
+function gheBaseUrl(env: NodeJS.ProcessEnv): string | undefined {
+  return env.GHE_HOST ? `${env.GHE_PROTOCOL ?? "https"}://${env.GHE_HOST}/api/v3` : undefined;
+}
+
+/** owner/name from an issue's html_url (https://github.com/acme/support/issues/12). */
+function repositoryOfUrl(url: unknown): string | null {
+  if (typeof url !== "string") return null;
+  const m = /\/([^/]+)\/([^/]+)\/issues\/\d+$/.exec(url);
+  return m ? `${m[1]}/${m[2]}` : null;
+}
+
+async function openLines(path: string, io: CommandContext["io"]) {
+  if (path === "-") return createInterface({ input: io.stdin, crlfDelay: Number.POSITIVE_INFINITY });
+  try {
+    await access(path);
+  } catch {
+    throw new UsageError(`cannot read input file ${path}: no such file or not readable`);
+  }
+  return createInterface({ input: createReadStream(path, "utf8"), crlfDelay: Number.POSITIVE_INFINITY });
+}
+
+/** The offline report: one repository's export, one configuration. */
+async function offlineReport(values: { input: string; config?: string; repo?: string[]; now?: string; bot?: string }, period: ReportPeriod, context: CommandContext) {
+  if (!values.config) throw new UsageError("--input needs --config FILE (the contract of the exported repository)");
+  if ((values.repo ?? []).length > 1) throw new UsageError("--input holds one repository's incidents: give at most one --repo (its name in the report)");
+  const config = await loadConfig(values.config);
+  let now = context.now();
+  if (values.now !== undefined) {
+    const parsed = parseNow(values.now, config.timezone);
+    if (typeof parsed !== "number") throw new UsageError(`--now: ${parsed.error}`);
+    now = parsed;
+  }
+  const options: ReportOptions = { period, now, bot: values.bot ?? DEFAULT_BOT_LOGIN };
+  const collector = collectRepository({ repository: values.repo?.[0] ?? "", config }, options);
+  let repository: string | null = values.repo?.[0] ?? null;
+  let ownNow = 0;
+  let lineNumber = 0;
+  for await (const raw of await openLines(values.input, context.io)) {
+    lineNumber++;
+    const text = lineNumber === 1 ? raw.replace(/^\uFEFF/, "") : raw;
+    if (text.trim() === "") continue;
+    try {
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch (error) {
+        throw new InputError(`not valid JSON: ${(error as Error).message}`);
+      }
+      const input = incidentInput(value, config.timezone);
+      if (input.now !== null) ownNow++;
+      repository ??= repositoryOfUrl((input.issue as { html_url?: unknown } | null)?.html_url);
+      collector.add(input.issue, input.timeline, lineNumber);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      collector.error({ number: null, line: lineNumber, message: error.message });
+    }
+  }
+  if (ownNow > 0) {
+    await write(context.io.stderr, `incident-sla report: ${ownNow} input lines carry their own "now"; the report evaluates every incident at one time, ${new Date(now).toISOString()}\n`);
+  }
+  const customer = collector.finish();
+  customer.repository = repository ?? basename(values.input);
+  customer.customer = config.contract.customer ?? customer.repository;
+  return { report: assembleReport(options, [customer]), language: config.language };
+}
+
+interface GitHubSetup {
+  installations: InstallationToSweep[];
+  botLogin: string;
+}
+
+async function gitHubSetup(io: CommandContext["io"], repos: { owner: string; repo: string }[], bot: string | undefined, log: Logger): Promise<GitHubSetup> {
+  const env = io.env;
+  const privateKey = env.PRIVATE_KEY ?? (env.PRIVATE_KEY_PATH ? await readFile(env.PRIVATE_KEY_PATH, "utf8") : undefined);
+  if (env.GITHUB_TOKEN && repos.length > 0) {
+    const baseUrl = env.GITHUB_API_URL ?? gheBaseUrl(env) ?? "https://api.github.com";
+    const TokenOctokit = io.octokitOptions ? ProbotOctokit.defaults(io.octokitOptions) : ProbotOctokit;
+    const octokit: Octokit = new TokenOctokit({ auth: { token: env.GITHUB_TOKEN }, baseUrl, log });
+    const graphql = env.GITHUB_GRAPHQL_URL ? octokit.graphql.defaults({ url: env.GITHUB_GRAPHQL_URL }) : octokit.graphql;
+    // The login the app's writes came from, trusted like an engineer (as the sweep that wrote them did).
+    const botLogin = bot ?? env.INCIDENT_SLA_BOT ?? (env.GITHUB_ACTIONS ? "github-actions[bot]" : DEFAULT_BOT_LOGIN);
+    return { installations: [{ id: `token:${baseUrl}`, octokit, graphql, repos }], botLogin };
+  }
+  if (env.APP_ID && privateKey) {
+    const probot = new Probot({
+      appId: env.APP_ID,
+      privateKey,
+      ...(gheBaseUrl(env) ? { baseUrl: gheBaseUrl(env) } : {}),
+      ...(io.octokitOptions ? { Octokit: ProbotOctokit.defaults(io.octokitOptions) } : {}),
+      log,
+    });
+    const app = await probot.auth();
+    const { data } = await app.rest.apps.getAuthenticated();
+    return { installations: await probotInstallations(probot), botLogin: bot ?? `${data?.slug ?? "incident-sla"}[bot]` };
+  }
+  throw new UsageError("no credentials: set APP_ID and PRIVATE_KEY (the app's), or GITHUB_TOKEN with --repo owner/name; or report offline with --input FILE --config FILE");
+}
+
+export async function reportCommand(args: string[], context: CommandContext): Promise<number> {
+  const { io } = context;
+  const { values, positionals } = parseCommandArgs(args, OPTIONS);
+  if (positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`);
+  const format = (values.format ?? "markdown") as Format;
+  if (!FORMATS.includes(format)) throw new UsageError(`--format expects markdown, csv or json, got ${JSON.stringify(values.format)}`);
+  if (values.lang !== undefined && values.lang !== "ru" && values.lang !== "en") throw new UsageError(`--lang expects ru or en, got ${JSON.stringify(values.lang)}`);
+  const post = values.post ?? false;
+  if ((values.from === undefined) !== (values.to === undefined)) throw new UsageError("give both --from and --to (inclusive dates, YYYY-MM-DD)");
+  let period: ReportPeriod | null = null;
+  if (values.from !== undefined && values.to !== undefined) {
+    period = { from: values.from, to: values.to };
+    const problem = checkPeriod(period);
+    if (problem) throw new UsageError(problem);
+  } else if (!post) throw new UsageError("--from and --to are required (inclusive dates in each contract's zone, YYYY-MM-DD)");
+  const repos = (values.repo ?? []).map((r) => {
+    const m = REPO.exec(r);
+    if (!m) throw new UsageError(`--repo expects owner/name, got ${JSON.stringify(r)}`);
+    return { owner: m[1]!, repo: m[2]! };
+  });
+
+  // Offline: a JSON Lines export and its configuration.
+  if (values.input !== undefined) {
+    if (post) throw new UsageError("--post reads the repositories from GitHub and writes there; it cannot be used with --input");
+    const { report, language } = await offlineReport({ ...values, input: values.input }, period!, context);
+    await write(io.stdout, render(report, format, (values.lang) ?? language));
+    const errors = report.customers.reduce((n, c) => n + c.errors.length, 0);
+    if (errors > 0) {
+      await write(io.stderr, `incident-sla report: ${errors} input lines could not be evaluated (listed in the report, not counted)\n`);
+      return 1;
+    }
+    return 0;
+  }
+  if (values.config !== undefined) throw new UsageError("--config goes with --input; from GitHub each repository's own configuration is read from its default branch");
+
+  // From GitHub.
+  let now = context.now();
+  if (values.now !== undefined) {
+    // Contracts may be in different zones: a time without an offset is read as UTC here.
+    const parsed = parseNow(values.now, "UTC");
+    if (typeof parsed !== "number") throw new UsageError(`--now: ${parsed.error.replace(/\(without an offset[^)]*\)/, "(without an offset it is read as UTC)")}`);
+    now = parsed;
+  }
+  const log = pino({ level: io.env.LOG_LEVEL ?? "warn" }, pino.destination(2));
+  const setup = await gitHubSetup(io, repos, values.bot, log);
+  const deps: ReportDeps = { now: () => now, botLogin: setup.botLogin, members: new OrgMembersCache(context.now), log };
+  const units = await reportUnits(setup.installations, repos);
+
+  if (!post) {
+    const read = await readReport(deps, units, { period: period!, now, bot: setup.botLogin });
+    const agreed = new Set(read.languages);
+    const language = (values.lang) ?? (agreed.size === 1 ? [...agreed][0]! : "en");
+    await write(io.stdout, render(read.report, format, language));
+    const failed = read.results.filter((r) => !r.ok);
+    for (const f of failed) await write(io.stderr, `incident-sla report: ${f.repo}: ${f.error ?? "failed"}\n`);
+    const errors = read.report.customers.reduce((n, c) => n + c.errors.length, 0);
+    const requests = read.results.reduce((n, r) => n + r.reads, 0);
+    const customers = read.report.customers.length;
+    await write(
+      io.stderr,
+      `reported ${customers} customer ${customers === 1 ? "repository" : "repositories"} (${failed.length} failed, ${read.results.length - customers - failed.length} without a configuration): ${read.report.customers.reduce((n, c) => n + c.incidents, 0)} incidents in the period, ${requests} GraphQL requests${errors > 0 ? `, ${errors} incidents not evaluated` : ""}\n`,
+    );
+    return failed.length > 0 || errors > 0 ? 1 : 0;
+  }
+
+  // --post: each owner's report into its report repository (the organisation's defaults say which).
+  let failures = 0;
+  for (const unit of units) {
+    let outcome: PublishOutcome | { owner: string; status: "failed"; reason: string };
+    try {
+      const settings = await loadReportSettings(unit.installation.octokit, unit.owner);
+      if (!settings) {
+        outcome = { owner: unit.owner, status: "failed", reason: `no report.repository in the organisation's defaults (${unit.owner}/.github, .github/incident-sla.yml)` };
+      } else {
+        const reportSettings = values.lang ? { ...settings, language: values.lang } : settings;
+        outcome = await publishReport(deps, { unit, settings: reportSettings, period: period ?? previousMonth(now, settings.timezone) });
+      }
+    } catch (error) {
+      outcome = { owner: unit.owner, status: "failed", reason: error instanceof Error ? error.message : String(error) };
+    }
+    if (outcome.status === "refused" || outcome.status === "failed") failures++;
+    const { reads, ...printed } = outcome as PublishOutcome;
+    const failedReads = (reads ?? []).filter((r) => !r.ok);
+    if (failedReads.length > 0) failures++;
+    await write(io.stdout, `${JSON.stringify({ ...printed, ...(failedReads.length > 0 ? { failedRepositories: failedReads.map((r) => ({ repo: r.repo, error: r.error })) } : {}) })}\n`);
+  }
+  return failures > 0 ? 1 : 0;
+}

@@ -1,0 +1,185 @@
+// Reading what a compliance report needs from one repository, in batches
+// through GraphQL (issue 6), the way the sweep reads open incidents: up to 100
+// issues a request, each with its body, labels and the timeline items the
+// clock needs; only an issue with more than 100 such items costs extra
+// requests. Two passes:
+//
+//   1. every issue, open or closed, created since the period's first instant,
+//      newest first, stopping at the first older one. An incident's start (t0)
+//      is never later than its creation, but a request registered by an
+//      engineer (P11) can start before it was created, so issues created after
+//      the period are read too and the report decides by t0;
+//   2. the open issues created before that instant (oldest first, stopping at
+//      the first newer one), for the "at risk now" list.
+//
+// The results have the shapes of GitHub's REST issue and timeline, so the
+// report evaluates them exactly as `evaluate` does.
+import { restTimelineEvent } from "./read-open-incidents.js";
+import type { Octokit, RepoRef } from "./types.js";
+
+export interface IssueWithTimeline {
+  issue: Record<string, unknown>;
+  timeline: Record<string, unknown>[];
+}
+
+export interface PeriodReadStats {
+  requests: number;
+  extraPages: number;
+  issues: number;
+}
+
+const ITEM_TYPES = "[LABELED_EVENT, UNLABELED_EVENT, ISSUE_COMMENT, CLOSED_EVENT, REOPENED_EVENT]";
+
+// Comment bodies are left out: the clock needs who commented and when, not what they wrote.
+const ITEMS = `
+  pageInfo { hasNextPage endCursor }
+  nodes {
+    __typename
+    ... on LabeledEvent { createdAt actor { __typename login } label { name } }
+    ... on UnlabeledEvent { createdAt actor { __typename login } label { name } }
+    ... on IssueComment { createdAt author { __typename login } authorAssociation }
+    ... on ClosedEvent { createdAt actor { __typename login } stateReason }
+    ... on ReopenedEvent { createdAt actor { __typename login } }
+  }`;
+
+const ISSUE_FIELDS = `
+        number title url body createdAt closedAt state stateReason(enableDuplicate: true)
+        author { __typename login }
+        authorAssociation
+        labels(first: 100) { nodes { name } }
+        timelineItems(first: 100, itemTypes: ${ITEM_TYPES}) {${ITEMS}
+        }`;
+
+/** Issues created since `since` (filterBy.since is "updated since", a superset GitHub filters for us), newest first. */
+export const ISSUES_SINCE_QUERY = `
+query incidentSlaReportIssues($owner: String!, $name: String!, $since: DateTime!, $after: String) {
+  repository(owner: $owner, name: $name) {
+    issues(first: 100, after: $after, states: [OPEN, CLOSED], filterBy: { since: $since }, orderBy: { field: CREATED_AT, direction: DESC }) {
+      pageInfo { hasNextPage endCursor }
+      nodes {${ISSUE_FIELDS}
+      }
+    }
+  }
+}`;
+
+/** Open issues, oldest first (the reader stops at the first one created since the period began). */
+export const OPEN_ISSUES_BEFORE_QUERY = `
+query incidentSlaReportOpenIssues($owner: String!, $name: String!, $after: String) {
+  repository(owner: $owner, name: $name) {
+    issues(first: 100, after: $after, states: [OPEN], orderBy: { field: CREATED_AT, direction: ASC }) {
+      pageInfo { hasNextPage endCursor }
+      nodes {${ISSUE_FIELDS}
+      }
+    }
+  }
+}`;
+
+export const MORE_TIMELINE_QUERY = `
+query incidentSlaReportMoreTimeline($owner: String!, $name: String!, $number: Int!, $after: String) {
+  repository(owner: $owner, name: $name) {
+    issue(number: $number) {
+      timelineItems(first: 100, after: $after, itemTypes: ${ITEM_TYPES}) {${ITEMS}
+      }
+    }
+  }
+}`;
+
+type Actor = { __typename?: string; login: string } | null;
+type Item = Parameters<typeof restTimelineEvent>[0];
+type Page<T> = { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: T[] };
+interface IssueNode {
+  number: number;
+  title: string;
+  url: string;
+  body: string;
+  createdAt: string;
+  closedAt: string | null;
+  state: string;
+  stateReason: string | null;
+  author: Actor;
+  authorAssociation: string;
+  labels: { nodes: { name: string }[] };
+  timelineItems: Page<Item>;
+}
+
+/** GraphQL names bots without the "[bot]" suffix their REST logins carry. */
+function restUser(actor: Actor): { login: string; type: string } | null {
+  if (!actor) return null;
+  const bot = actor.__typename === "Bot";
+  return { login: bot && !actor.login.endsWith("[bot]") ? `${actor.login}[bot]` : actor.login, type: bot ? "Bot" : "User" };
+}
+
+function restIssue(node: IssueNode): Record<string, unknown> {
+  return {
+    number: node.number,
+    title: node.title,
+    html_url: node.url,
+    body: node.body,
+    created_at: node.createdAt,
+    closed_at: node.closedAt,
+    state: node.state.toLowerCase(),
+    state_reason: node.stateReason ? node.stateReason.toLowerCase() : null,
+    user: restUser(node.author),
+    author_association: node.authorAssociation,
+    labels: node.labels.nodes.map((l) => ({ name: l.name })),
+  };
+}
+
+async function complete(graphql: Octokit["graphql"], ref: RepoRef, node: IssueNode, stats: PeriodReadStats): Promise<IssueWithTimeline> {
+  const items = [...node.timelineItems.nodes];
+  let more = node.timelineItems.pageInfo;
+  while (more.hasNextPage) {
+    const extra: { repository: { issue: { timelineItems: Page<Item> } } } = await graphql(MORE_TIMELINE_QUERY, {
+      owner: ref.owner,
+      name: ref.repo,
+      number: node.number,
+      after: more.endCursor,
+    });
+    stats.requests++;
+    stats.extraPages++;
+    items.push(...extra.repository.issue.timelineItems.nodes);
+    more = extra.repository.issue.timelineItems.pageInfo;
+  }
+  stats.issues++;
+  return { issue: restIssue(node), timeline: items.map(restTimelineEvent).filter((e): e is Record<string, unknown> => e !== null) };
+}
+
+async function* pages(
+  graphql: Octokit["graphql"],
+  ref: RepoRef,
+  query: string,
+  variables: Record<string, unknown>,
+  keep: (node: IssueNode) => boolean,
+  stats: PeriodReadStats,
+): AsyncGenerator<IssueWithTimeline[]> {
+  let after: string | null = null;
+  do {
+    const data: { repository: { issues: Page<IssueNode> } | null } = await graphql(query, { owner: ref.owner, name: ref.repo, ...variables, after });
+    stats.requests++;
+    const page = data.repository?.issues;
+    if (!page) return;
+    const batch: IssueWithTimeline[] = [];
+    let done = false;
+    for (const node of page.nodes) {
+      // Both passes are ordered by creation: the first node out of range ends the pass.
+      if (!keep(node)) {
+        done = true;
+        break;
+      }
+      batch.push(await complete(graphql, ref, node, stats));
+    }
+    if (batch.length > 0) yield batch;
+    after = !done && page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+  } while (after);
+}
+
+/**
+ * Batches of the issues a report over a period starting at `since` needs from
+ * one repository: everything created since then (open or closed), then the
+ * older issues that are still open.
+ */
+export async function* readIssuesInPeriod(graphql: Octokit["graphql"], ref: RepoRef, since: number, stats: PeriodReadStats): AsyncGenerator<IssueWithTimeline[]> {
+  const sinceIso = new Date(since).toISOString();
+  yield* pages(graphql, ref, ISSUES_SINCE_QUERY, { since: sinceIso }, (node) => Date.parse(node.createdAt) >= since, stats);
+  yield* pages(graphql, ref, OPEN_ISSUES_BEFORE_QUERY, {}, (node) => Date.parse(node.createdAt) < since, stats);
+}
