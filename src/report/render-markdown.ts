@@ -7,7 +7,6 @@
 //
 // Text that comes from customers (issue titles) is neutralised: it cannot
 // break a table, start HTML, or @-mention anyone when the report is posted.
-import type { TargetName } from "../config/schema.js";
 import type { Breach, CustomerReport, IncidentRow, Report, SeverityFigures, TargetFigures } from "./build-report.js";
 import { type Language, formatDate, formatDuration, formatLocalDateTime, formatPercent, percentValue, utcOffset } from "./format.js";
 import { type ReportWords, wordsFor } from "./words.js";
