@@ -156,6 +156,7 @@ export async function reportCommand(args: string[], context: CommandContext): Pr
   const format = (values.format ?? "markdown") as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format expects markdown, csv or json, got ${JSON.stringify(values.format)}`);
   if (values.lang !== undefined && values.lang !== "ru" && values.lang !== "en") throw new UsageError(`--lang expects ru or en, got ${JSON.stringify(values.lang)}`);
+  const lang: Language | undefined = values.lang === "ru" || values.lang === "en" ? values.lang : undefined;
   const post = values.post ?? false;
   if ((values.from === undefined) !== (values.to === undefined)) throw new UsageError("give both --from and --to (inclusive dates, YYYY-MM-DD)");
   let period: ReportPeriod | null = null;
@@ -174,7 +175,7 @@ export async function reportCommand(args: string[], context: CommandContext): Pr
   if (values.input !== undefined) {
     if (post) throw new UsageError("--post reads the repositories from GitHub and writes there; it cannot be used with --input");
     const { report, language } = await offlineReport({ ...values, input: values.input }, period!, context);
-    await write(io.stdout, render(report, format, (values.lang) ?? language));
+    await write(io.stdout, render(report, format, lang ?? language));
     const errors = report.customers.reduce((n, c) => n + c.errors.length, 0);
     if (errors > 0) {
       await write(io.stderr, `incident-sla report: ${errors} input lines could not be evaluated (listed in the report, not counted)\n`);
@@ -200,7 +201,7 @@ export async function reportCommand(args: string[], context: CommandContext): Pr
   if (!post) {
     const read = await readReport(deps, units, { period: period!, now, bot: setup.botLogin });
     const agreed = new Set(read.languages);
-    const language = (values.lang) ?? (agreed.size === 1 ? [...agreed][0]! : "en");
+    const language = lang ?? (agreed.size === 1 ? [...agreed][0]! : "en");
     await write(io.stdout, render(read.report, format, language));
     const failed = read.results.filter((r) => !r.ok);
     for (const f of failed) await write(io.stderr, `incident-sla report: ${f.repo}: ${f.error ?? "failed"}\n`);
@@ -223,7 +224,7 @@ export async function reportCommand(args: string[], context: CommandContext): Pr
       if (!settings) {
         outcome = { owner: unit.owner, status: "failed", reason: `no report.repository in the organisation's defaults (${unit.owner}/.github, .github/incident-sla.yml)` };
       } else {
-        const reportSettings = values.lang ? { ...settings, language: values.lang } : settings;
+        const reportSettings = lang ? { ...settings, language: lang } : settings;
         outcome = await publishReport(deps, { unit, settings: reportSettings, period: period ?? previousMonth(now, settings.timezone) });
       }
     } catch (error) {
