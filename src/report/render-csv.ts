@@ -72,7 +72,7 @@ function rows(c: CustomerReport, r: IncidentRow, language: Language): (string | 
     metAt: at(t.metAt),
     timeToMeetMinutes: minutes(t.timeToMeetMs),
     overdueMinutes: minutes(t.overdueMs),
-    leftMinutes: t.metAt === null ? minutes(t.leftMs) : null,
+    leftMinutes: t.status === "running" || t.status === "paused" ? minutes(t.leftMs) : null,
   });
   const lines = r.targets.length > 0 ? r.targets.map((t) => ({ ...incident, ...target(t) })) : [incident];
   return lines.map((line) => COLUMNS.map((col) => line[col] ?? null));

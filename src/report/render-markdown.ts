@@ -111,12 +111,13 @@ export function customerSection(c: CustomerReport, language: Language): string {
   );
 
   out.push(`### ${w.deadlines}`, "");
-  const rows = c.severities.flatMap((s) => deadlineRows(s, w, language));
-  if (rows.length === 0 || c.severities.every((s) => s.incidents === 0)) out.push(w.noDeadlines, "");
+  // Levels without incidents in the period stay out of the table (the JSON has them, with zeros).
+  const rows = c.severities.filter((s) => s.incidents > s.outsideSupport).flatMap((s) => deadlineRows(s, w, language));
+  if (rows.length === 0) out.push(w.noDeadlines, "");
   else {
     out.push(
       table(
-        [w.severity, w.deadlines, w.contract, w.incidents, w.metOnTime, w.breached, w.pending, w.cancelled, w.compliance, w.median, w.p90],
+        [w.severity, w.deadline, w.contract, w.incidents, w.metOnTime, w.breached, w.pending, w.cancelled, w.compliance, w.median, w.p90],
         ["l", "l", "l", "r", "r", "r", "r", "r", "r", "r", "r"],
         rows,
       ),
@@ -134,7 +135,7 @@ export function customerSection(c: CustomerReport, language: Language): string {
   if (c.breaches.length === 0) out.push(w.noBreaches, "");
   else {
     out.push(
-      table([w.incident, w.severity, w.deadlines, w.due, w.metAt, w.overdueBy], ["l", "r", "l", "l", "l", "r"], c.breaches.map((b) => breachRow(b, c, w, language))),
+      table([w.incident, w.severity, w.deadline, w.due, w.metAt, w.overdueBy], ["l", "r", "l", "l", "l", "r"], c.breaches.map((b) => breachRow(b, c, w, language))),
       "",
     );
     const counts = c.breachesPerWeek.map((x) => x.breaches);
@@ -160,7 +161,7 @@ export function customerSection(c: CustomerReport, language: Language): string {
 
   out.push(`### ${w.requestTypes}`, "");
   if (c.requestsByType.length === 0) out.push(w.noneOutside, "");
-  else out.push(table([w.requestTypes.replace(/ \(P2\)$/, ""), w.count], ["l", "r"], c.requestsByType.map((t) => [w.requestType[t.type] ?? t.type, String(t.count)])), "");
+  else out.push(table([w.requestTypeHeader, w.count], ["l", "r"], c.requestsByType.map((t) => [w.requestType[t.type] ?? t.type, String(t.count)])), "");
 
   out.push(`### ${w.outsideSupport} (P1)`, "");
   if (c.outsideSupport.length === 0) out.push(w.noneOutside, "");

@@ -26,6 +26,8 @@ export interface ReportWords {
   supportEndsOnPeriodEnd: string;
   endingContracts: string;
   deadlines: string;
+  deadline: string;
+  requestTypeHeader: string;
   severity: string;
   severityN: (level: number) => string;
   target: Record<TargetName, string>;
@@ -118,6 +120,8 @@ const EN: ReportWords = {
   supportEndsOnPeriodEnd: "ends on the period's last day (P1)",
   endingContracts: "Support periods ending within 60 days of the period's end (P1)",
   deadlines: "Deadlines",
+  deadline: "Deadline",
+  requestTypeHeader: "Type",
   severity: "Severity",
   severityN: (level) => `Severity ${level}`,
   target: { accept: "Acceptance", workaround: "Workaround", resolve: "Permanent solution" },
@@ -219,6 +223,8 @@ const RU: ReportWords = {
   supportEndsOnPeriodEnd: "заканчивается в последний день периода отчёта (P1)",
   endingContracts: "Периоды поддержки, заканчивающиеся в пределах 60 дней от конца периода (P1)",
   deadlines: "Сроки",
+  deadline: "Срок",
+  requestTypeHeader: "Тип",
   severity: "Уровень",
   severityN: (level) => `Уровень ${level}`,
   target: { accept: "Принятие в работу", workaround: "Временное решение", resolve: "Постоянное решение" },
@@ -238,7 +244,7 @@ const RU: ReportWords = {
   breachList: "Нарушенные сроки",
   noBreaches: "Ни один срок не нарушен.",
   incident: "Обращение",
-  due: "Срок",
+  due: "Крайний срок",
   metAt: "Выполнено",
   notMet: "не выполнено",
   overdueBy: "Просрочка",
@@ -287,7 +293,7 @@ const RU: ReportWords = {
     contract: "по договору",
     status: "статус",
     breached: "нарушен",
-    dueAt: "срок (местное)",
+    dueAt: "крайний срок (местное)",
     metAt: "выполнено (местное)",
     timeToMeetMinutes: "время до выполнения, учитываемых минут",
     overdueMinutes: "просрочка, минут",
