@@ -136,7 +136,7 @@ describe("repositories of an installation (app mode)", () => {
 });
 
 describe("token mode (GITHUB_TOKEN with --repo, as in a scheduled workflow)", () => {
-  const base = () => ({ LOG_LEVEL: "silent", GITHUB_TOKEN: `${ACTIONS_TOKEN}_acme` });
+  const base = (): NodeJS.ProcessEnv => ({ LOG_LEVEL: "silent", GITHUB_TOKEN: `${ACTIONS_TOKEN}_acme` });
   it.each<{ what: string; env: () => NodeJS.ProcessEnv; graphql: string }>([
     { what: "github.com layout", env: () => ({ ...base(), GITHUB_API_URL: w.fake.url }), graphql: "/graphql" },
     { what: "GHES: GITHUB_API_URL=…/api/v3 alone", env: () => ({ ...base(), GITHUB_API_URL: w.fake.apiUrl }), graphql: "/api/graphql" },

@@ -68,12 +68,14 @@ describe("exactly once (issue 4 item 3)", () => {
   });
 
   it.each([
-    { what: "with Probot's retries on", retry: true },
-    { what: "with retries off", retry: false },
-  ])("a 502 after GitHub stored the comment: exactly one comment, $what; the next sweep does nothing more", async ({ retry }) => {
+    { what: "a 502 after GitHub stored the comment, with Probot's retries on", retry: true, fault: faults.badGatewayAfterWrite() },
+    { what: "a 502 after GitHub stored the comment, with retries off", retry: false, fault: faults.badGatewayAfterWrite() },
+    // The process lost the answer (a crash or a dropped connection between GitHub's write and ours).
+    { what: "the connection dropped after GitHub stored the comment", retry: true, fault: faults.reset({ afterApply: true }) },
+  ])("$what: exactly one comment; the next sweep does nothing more", async ({ retry, fault: injected }) => {
     const repo = await world();
     const expected = seedThree(repo);
-    const fault = w.fake.setFault({ route: COMMENTS }, faults.badGatewayAfterWrite());
+    const fault = w.fake.setFault({ route: COMMENTS }, injected);
     const run = await w.sweep(["--repo", repo], { retry });
     expect(fault.hits).toBe(1);
     expect(run.code).toBe(0);
@@ -140,12 +142,10 @@ describe("rate limits (issue 4 item 5)", () => {
     expect(writesOf((await w.sweep(["--repo", repo])).requests)).toEqual([]);
   });
 
-  // BUG (src/app/sweep.ts): after a rate-limit wait, withRateLimitRetry runs executeWrites for the
-  // whole incident again, from its first write. Writes that succeeded before the limit are sent a
-  // second time: the labels call, and every comment created before the limited one is POSTed again
-  // (then deleted as a twin). Each duplicate notifies the issue's subscribers and spends the
-  // content-creation budget. Expected: resume at the write that was refused.
-  it.fails("a wait for retry-after posts nothing twice (the limit hits an incident's second comment)", async () => {
+  // Regression: the wait used to re-run the incident's writes from the first one, so comments
+  // created before the limited one were POSTed again (then deleted as twins), notifying the
+  // issue's subscribers twice. Only the refused write is repeated.
+  it("a wait for retry-after posts nothing twice (the limit hits an incident's second comment)", async () => {
     const repo = await world();
     const expected = seedThree(repo);
     w.fake.setFault({ route: COMMENTS }, { delayMs: 0, times: 1 }); // the first comment passes

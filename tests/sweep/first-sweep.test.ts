@@ -212,7 +212,7 @@ describe("read cost (issue 4 item 1)", () => {
     { open: 1, pages: 1 },
     { open: 100, pages: 1 },
     { open: 101, pages: 2 },
-    { open: 250, pages: 3 },
+    { open: 201, pages: 3 },
   ])("$open open incidents: $pages GraphQL request(s) per sweep, none written the second time", async ({ open, pages }) => {
     w = await new SweepWorld(NOW).start({ log: "no-bodies" });
     w.org("acme", 11);
