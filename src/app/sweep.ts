@@ -6,7 +6,7 @@
 // reminders) → write only what changed, most urgent first, within GitHub's
 // write limits. One repository's failure never stops the others.
 import { readMarker } from "../domain/markers.js";
-import { type Write, executeWrites, pendingWrites, writesOf } from "../github/apply-plan.js";
+import { type Write, emptyResult, executeWrites, pendingWrites, writesOf } from "../github/apply-plan.js";
 import { CONFIG_ERROR_TITLE, reportConfigError } from "../github/config-error-issue.js";
 import type { LabelCache } from "../github/labels.js";
 import { loadRepoConfig } from "../github/load-config.js";
@@ -110,26 +110,29 @@ export async function sweepRepository(deps: SweepDeps, target: SweepTarget, ref:
     pending.sort((a, b) => a.urgency - b.urgency);
     for (const p of pending) deps.onPlan?.(p.ref, p.writes, p.urgency);
     if (deps.dryRun) return result;
+    const waits = { now: deps.now, sleep: deps.sleep, maxWaitMs: deps.maxRateLimitWaitMs ?? 60_000 };
+    const applyDeps = {
+      octokit,
+      labels: deps.labels,
+      config,
+      botLogin: deps.botLogin,
+      now: deps.now,
+      beforeWrite: () => target.budget.take(),
+      runWrite: <T>(write: () => Promise<T>) => withRateLimitRetry(write, waits),
+    };
     for (let i = 0; i < pending.length; i++) {
       const p = pending[i]!;
+      // Counted as they happen, so writes made before a stop are reported too.
+      const applied = emptyResult();
       try {
-        const applied = await withRateLimitRetry(
-          () =>
-            executeWrites(
-              { octokit, labels: deps.labels, config, botLogin: deps.botLogin, now: deps.now, beforeWrite: () => target.budget.take() },
-              p.ref,
-              p.writes,
-            ),
-          { now: deps.now, sleep: deps.sleep, maxWaitMs: deps.maxRateLimitWaitMs ?? 60_000 },
-        );
-        result.writes += writesOf(applied);
+        await executeWrites(applyDeps, p.ref, p.writes, applied);
       } catch (error) {
-        if (error instanceof BudgetExhausted || error instanceof RateLimited) {
-          result.deferred = pending.length - i;
-          deps.log.warn({ repo: result.repo, deferred: result.deferred, reason: error.message }, "writes left for the next sweep");
-          break;
-        }
-        throw error;
+        if (!(error instanceof BudgetExhausted || error instanceof RateLimited)) throw error;
+        result.deferred = pending.length - i;
+        deps.log.warn({ repo: result.repo, deferred: result.deferred, reason: error.message }, "writes left for the next sweep");
+        break;
+      } finally {
+        result.writes += writesOf(applied);
       }
     }
     return result;

@@ -9,7 +9,7 @@
 import { readFile } from "node:fs/promises";
 import { pino } from "pino";
 import { Probot, ProbotOctokit } from "probot";
-import type { SweepDeps } from "../app/sweep.js";
+import type { RepoSweep, SweepDeps } from "../app/sweep.js";
 import { type InstallationToSweep, listInstallationRepos, probotInstallations, summarise, sweepInstallation } from "../app/sweep-runner.js";
 import { LabelCache } from "../github/labels.js";
 import { OrgMembersCache } from "../github/org-members.js";
@@ -55,6 +55,7 @@ export async function sweepCommand(args: string[], { io, now }: CommandContext):
   const log = pino({ level: env.LOG_LEVEL ?? "warn" }, pino.destination(2));
 
   let installations: InstallationToSweep[];
+  let unreachable: string[] = [];
   let botLogin: string;
   const privateKey = env.PRIVATE_KEY ?? (env.PRIVATE_KEY_PATH ? await readFile(env.PRIVATE_KEY_PATH, "utf8") : undefined);
   if (env.GITHUB_TOKEN && repos.length > 0) {
@@ -82,7 +83,10 @@ export async function sweepCommand(args: string[], { io, now }: CommandContext):
       const wanted = new Set(repos.map((r) => `${r.owner}/${r.repo}`.toLowerCase()));
       for (const installation of installations) {
         installation.repos = (await listInstallationRepos(installation.octokit)).filter((r) => wanted.has(`${r.owner}/${r.repo}`.toLowerCase()));
+        for (const r of installation.repos) wanted.delete(`${r.owner}/${r.repo}`.toLowerCase());
       }
+      // A repository the app cannot see (a typo, or not installed there) was not swept: say so.
+      unreachable = repos.filter((r) => wanted.has(`${r.owner}/${r.repo}`.toLowerCase())).map((r) => `${r.owner}/${r.repo}`);
     }
   } else {
     throw new UsageError("no credentials: set APP_ID and PRIVATE_KEY (the app's), or GITHUB_TOKEN with --repo owner/name");
@@ -106,7 +110,19 @@ export async function sweepCommand(args: string[], { io, now }: CommandContext):
       : undefined,
   };
   const budgets = new WriteBudgets(GITHUB_WRITE_LIMITS, now);
-  const results = [];
+  const results: RepoSweep[] = unreachable.map((repo) => ({
+    repo,
+    ok: false,
+    error: "the app is not installed on this repository (or it does not exist)",
+    config: "missing",
+    incidents: 0,
+    reads: 0,
+    extraPages: 0,
+    writes: 0,
+    deferred: 0,
+    changed: 0,
+  }));
+  for (const r of results) await write(io.stdout, `${JSON.stringify(r)}\n`);
   for (const installation of installations) {
     const swept = await sweepInstallation(deps, budgets, installation);
     for (const r of swept) await write(io.stdout, `${JSON.stringify(r)}\n`);

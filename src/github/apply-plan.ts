@@ -39,6 +39,11 @@ export interface ApplyDeps {
   now: () => number;
   /** Called before every content-creating request; throws to stop (rate budget). */
   beforeWrite?: () => void;
+  /**
+   * Runs each write (the sweep waits out rate limits here). Per write, so a
+   * retry never repeats the writes before it.
+   */
+  runWrite?: <T>(write: () => Promise<T>) => Promise<T>;
 }
 
 /** What the plan changes on GitHub, given the app's comments already there. */
@@ -61,7 +66,7 @@ export function pendingWrites(plan: IncidentPlan, existing: Map<string, AppComme
   return writes;
 }
 
-const emptyResult = (): ApplyResult => ({ labelsAdded: 0, labelsRemoved: 0, labelsCreated: 0, commentsCreated: 0, commentsUpdated: 0, commentsDeleted: 0 });
+export const emptyResult = (): ApplyResult => ({ labelsAdded: 0, labelsRemoved: 0, labelsCreated: 0, commentsCreated: 0, commentsUpdated: 0, commentsDeleted: 0 });
 
 const ignore404 = async (request: Promise<unknown>) => {
   try {
@@ -105,31 +110,34 @@ async function createComment(deps: ApplyDeps, ref: IssueRef, key: string, body: 
 export async function executeWrites(deps: ApplyDeps, ref: IssueRef, writes: Write[], result: ApplyResult = emptyResult()): Promise<ApplyResult> {
   const { octokit } = deps;
   const { owner, repo } = ref;
+  const run = deps.runWrite ?? (<T>(write: () => Promise<T>) => write());
   for (const write of writes) {
     deps.beforeWrite?.();
-    switch (write.kind) {
-      case "add-labels":
-        result.labelsCreated += await deps.labels.ensure(octokit, ref, write.labels, deps.config, deps.beforeWrite);
-        await octokit.rest.issues.addLabels({ ...ref, labels: write.labels });
-        result.labelsAdded += write.labels.length;
-        break;
-      case "remove-label":
-        // 404: already gone (a concurrent delivery removed it), which is what we wanted.
-        await ignore404(octokit.rest.issues.removeLabel({ ...ref, name: write.name }));
-        result.labelsRemoved++;
-        break;
-      case "create-comment":
-        await createComment(deps, ref, write.key, write.body, result);
-        break;
-      case "update-comment":
-        await octokit.rest.issues.updateComment({ owner, repo, comment_id: write.id, body: write.body });
-        result.commentsUpdated++;
-        break;
-      case "delete-comment":
-        await ignore404(octokit.rest.issues.deleteComment({ owner, repo, comment_id: write.id }));
-        result.commentsDeleted++;
-        break;
-    }
+    await run(async () => {
+      switch (write.kind) {
+        case "add-labels":
+          result.labelsCreated += await deps.labels.ensure(octokit, ref, write.labels, deps.config, deps.beforeWrite);
+          await octokit.rest.issues.addLabels({ ...ref, labels: write.labels });
+          result.labelsAdded += write.labels.length;
+          break;
+        case "remove-label":
+          // 404: already gone (a concurrent delivery removed it), which is what we wanted.
+          await ignore404(octokit.rest.issues.removeLabel({ ...ref, name: write.name }));
+          result.labelsRemoved++;
+          break;
+        case "create-comment":
+          await createComment(deps, ref, write.key, write.body, result);
+          break;
+        case "update-comment":
+          await octokit.rest.issues.updateComment({ owner, repo, comment_id: write.id, body: write.body });
+          result.commentsUpdated++;
+          break;
+        case "delete-comment":
+          await ignore404(octokit.rest.issues.deleteComment({ owner, repo, comment_id: write.id }));
+          result.commentsDeleted++;
+          break;
+      }
+    });
   }
   return result;
 }
