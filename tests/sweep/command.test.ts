@@ -108,6 +108,19 @@ describe("repositories of an installation (app mode)", () => {
     expect(w.fake.commentsOf("acme/b", 1)).toEqual([]);
   });
 
+  it("--repo naming a repository no installation covers: reported as not swept, exit 1, the others swept", async () => {
+    w = await new SweepWorld(NOW).start();
+    w.org("acme", 11);
+    atRisk(w.repo("acme/a"));
+    // A repository of an organisation the app is not installed on.
+    w.fake.addRepo({ owner: "globex", ownerType: "Organization", name: "support", files: { [CONFIG_PATH]: VALID_CONFIG } });
+    const run = await w.sweep(["--repo", "acme/a", "--repo", "acme/typo", "--repo", "globex/support"], { mode: "app" });
+    expect(run.code).toBe(1);
+    expect(run.repos.map((r) => [r.repo, r.ok])).toEqual([["acme/typo", false], ["globex/support", false], ["acme/a", true]]);
+    expect(run.stderr).toMatch(/^swept 3 repositories \(2 failed\)/);
+    expect(w.markers("acme/a", 1, APP_BOT)).toEqual(OWED);
+  });
+
   describe("--shard i/N: installations by id mod N", () => {
     it.each([
       { shard: "1/2", swept: ["o10", "o12"] },

@@ -127,7 +127,8 @@ describe("rate limits (issue 4 item 5)", () => {
     expect(run.code).toBe(0);
     expect(w.sleeps).toEqual(sleeps);
     // The most urgent incident (#3, breached) is written first: the limit hits its first comment.
-    expect(run.repos[0]).toMatchObject({ ok: true, deferred });
+    // Writes are counted up to the stop: #3's labels went through before its first comment was refused.
+    expect(run.repos[0]).toMatchObject({ ok: true, deferred, writes: deferred ? 1 : 10 });
     expect(run.stderr).toContain(`${deferred} deferred`);
     if (deferred === 0) expectMarkers(repo, expected);
     else expect(w.fake.commentsOf(repo, 1)).toEqual([]);
@@ -140,6 +141,21 @@ describe("rate limits (issue 4 item 5)", () => {
     expectMarkers(repo, expected);
     w.at("2026-03-02T10:04:00Z");
     expect(writesOf((await w.sweep(["--repo", repo])).requests)).toEqual([]);
+  });
+
+  // BUG (src/app/sweep.ts): only writes go through withRateLimitRetry. A 403 secondary limit (or a
+  // primary limit with its reset time) on the GraphQL read or the configuration read fails the
+  // repository at once: exit 1 and nothing swept there until the next run, although GitHub said
+  // to wait 5 s. In app mode Probot's own throttling does not retry secondary limits either (its
+  // onSecondaryRateLimit only logs). Expected: the read waits retry-after like a write does.
+  it.fails("a secondary limit with retry-after on the GraphQL read is waited out too", async () => {
+    const repo = await world();
+    const expected = seedThree(repo);
+    w.fake.setFault({ route: "POST /graphql" }, faults.secondaryRateLimit({ retryAfter: 5 }));
+    const run = await w.sweep([], { mode: "app" });
+    expect(w.sleeps).toEqual([5000]);
+    expect(run.code).toBe(0);
+    expectMarkers(repo, expected, APP_BOT);
   });
 
   // Regression: the wait used to re-run the incident's writes from the first one, so comments
