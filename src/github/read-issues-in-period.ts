@@ -42,8 +42,12 @@ const ITEMS = `
     ... on ReopenedEvent { createdAt actor { __typename login } }
   }`;
 
+// `stateReason` without `enableDuplicate`: GitHub then says NOT_PLANNED for a
+// duplicate, which the clock treats alike (both cancel open deadlines), and
+// the query stays valid for @octokit/graphql-schema's validator, whose
+// introspection lacks that argument.
 const ISSUE_FIELDS = `
-        number title url body createdAt closedAt state stateReason(enableDuplicate: true)
+        number title url body createdAt closedAt state stateReason
         author { __typename login }
         authorAssociation
         labels(first: 100) { nodes { name } }
