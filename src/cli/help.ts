@@ -47,7 +47,8 @@ ending within 60 days of --to (P1), and open incidents at risk now.
 An incident belongs to the period when its clock started (t0) on one of the
 dates --from..--to (inclusive) in its contract's time zone. Every incident is
 evaluated at one time (--now), exactly as 'evaluate' does, so the report
-agrees with the incidents' status comments.
+agrees with the incidents' status comments. Medians and 90th percentiles are
+by nearest rank: the time at rank ⌈p·n/100⌉ of the n sorted times.
 
 Sources:
   GitHub      each repository's configuration from its default branch, issues and
