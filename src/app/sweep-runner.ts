@@ -10,6 +10,8 @@ export interface RepoToSweep {
   owner: string;
   repo: string;
   ownerType?: string;
+  /** Named by the user: not seeing it is a failure. */
+  explicit?: boolean;
 }
 
 export interface InstallationToSweep {
@@ -18,7 +20,7 @@ export interface InstallationToSweep {
   graphql: Octokit["graphql"];
   /** Repositories to sweep; all the installation can see when absent. */
   repos?: RepoToSweep[];
-  /** Gets a fresh token after a 401 (an installation token expired mid-sweep). */
+  /** Gets a fresh token after a 401 (an installation token expired mid-sweep); replaces `octokit` and `graphql`. */
   refresh?: () => Promise<void>;
 }
 
@@ -28,7 +30,8 @@ export async function listInstallationRepos(octokit: Octokit): Promise<RepoToSwe
 }
 
 export async function sweepInstallation(deps: SweepDeps, budgets: WriteBudgets, installation: InstallationToSweep): Promise<RepoSweep[]> {
-  const target: SweepTarget = { octokit: installation.octokit, graphql: installation.graphql, installationId: installation.id, budget: budgets.for(installation.id) };
+  // Rebuilt after a refresh, which replaces the installation's Octokit.
+  const target = (): SweepTarget => ({ octokit: installation.octokit, graphql: installation.graphql, installationId: installation.id, budget: budgets.for(installation.id) });
   let repos: RepoToSweep[];
   try {
     repos = installation.repos ?? (await listInstallationRepos(installation.octokit));
@@ -40,11 +43,12 @@ export async function sweepInstallation(deps: SweepDeps, budgets: WriteBudgets, 
   }
   const results: RepoSweep[] = [];
   for (const r of repos) {
-    let result = await sweepRepository(deps, target, { owner: r.owner, repo: r.repo }, r.ownerType);
+    const ref = { owner: r.owner, repo: r.repo };
+    let result = await sweepRepository(deps, target(), ref, r.ownerType, r.explicit);
     if (!result.ok && result.errorStatus === 401 && installation.refresh) {
       // The installation token expired during the sweep: get a new one and sweep this repository again.
       await installation.refresh();
-      result = await sweepRepository(deps, target, { owner: r.owner, repo: r.repo }, r.ownerType);
+      result = await sweepRepository(deps, target(), ref, r.ownerType, r.explicit);
     }
     results.push(result);
   }
@@ -64,14 +68,22 @@ export async function probotInstallations(probot: Probot, shard?: { index: numbe
   return Promise.all(
     mine.map(async (i) => {
       const octokit = (await probot.auth(i.id));
-      return {
+      const installation: InstallationToSweep = {
         id: i.id,
         octokit,
         graphql: octokit.graphql,
+        // Probot keeps installation tokens for most of their hour; one that expired anyway (or was
+        // revoked) is replaced by a new token asked for with the app's own credentials, on the
+        // same GitHub (GHE_HOST included), for an Octokit of the same kind.
         refresh: async () => {
-          await octokit.auth({ type: "installation", refresh: true });
+          const { data } = await appOctokit.rest.apps.createInstallationAccessToken({ installation_id: i.id });
+          const Fresh = octokit.constructor as new (options: Record<string, unknown>) => Octokit;
+          const baseUrl = octokit.request.endpoint.DEFAULTS.baseUrl;
+          installation.octokit = new Fresh({ auth: { token: data.token }, baseUrl, log: octokit.log });
+          installation.graphql = installation.octokit.graphql;
         },
       };
+      return installation;
     }),
   );
 }

@@ -63,16 +63,33 @@ export interface SweepTarget {
   budget: WriteBudget;
 }
 
-export async function sweepRepository(deps: SweepDeps, target: SweepTarget, ref: RepoRef, ownerType: string | undefined): Promise<RepoSweep> {
+export async function sweepRepository(
+  deps: SweepDeps,
+  target: SweepTarget,
+  ref: RepoRef,
+  ownerType: string | undefined,
+  /** Named by the user (--repo): a repository that cannot be seen is a failure, not "no configuration". */
+  explicit = false,
+): Promise<RepoSweep> {
   const result: RepoSweep = { repo: `${ref.owner}/${ref.repo}`, ok: true, config: "missing", incidents: 0, reads: 0, extraPages: 0, writes: 0, deferred: 0, changed: 0 };
   const { octokit } = target;
+  // Reads wait out rate limits like writes do.
+  const waits = { now: deps.now, sleep: deps.sleep, maxWaitMs: deps.maxRateLimitWaitMs ?? 60_000 };
+  const graphql = ((query: string, variables: Record<string, unknown>) =>
+    withRateLimitRetry(() => target.graphql(query, variables), waits)) as Octokit["graphql"];
   try {
     // 1. Configuration (default branch).
-    const loaded = await loadRepoConfig(octokit, ref);
+    const loaded = await withRateLimitRetry(() => loadRepoConfig(octokit, ref), waits);
     result.config = loaded.kind;
-    if (loaded.kind === "missing") return result;
+    if (loaded.kind === "missing") {
+      if (explicit) await withRateLimitRetry(() => octokit.rest.repos.get({ owner: ref.owner, repo: ref.repo }), waits);
+      return result;
+    }
     if (loaded.kind === "invalid") {
-      if (!deps.dryRun) await reportConfigError(octokit, ref, deps.botLogin, loaded.error);
+      if (!deps.dryRun) {
+        const done = await reportConfigError(octokit, ref, deps.botLogin, loaded.error);
+        if (done !== "unchanged") result.writes++;
+      }
       return result;
     }
     const { config } = loaded;
@@ -82,7 +99,7 @@ export async function sweepRepository(deps: SweepDeps, target: SweepTarget, ref:
     const now = deps.now();
     const stats: ReadStats = { requests: 0, extraPages: 0 };
     const pending: Pending[] = [];
-    for await (const batch of readOpenIncidents(target.graphql, ref, deps.botLogin, stats)) {
+    for await (const batch of readOpenIncidents(graphql, ref, deps.botLogin, stats)) {
       for (const incident of batch) {
         const number = incident.issue.number as number;
         const author = (incident.issue.user as { login?: string } | null)?.login?.toLowerCase();
@@ -110,7 +127,6 @@ export async function sweepRepository(deps: SweepDeps, target: SweepTarget, ref:
     pending.sort((a, b) => a.urgency - b.urgency);
     for (const p of pending) deps.onPlan?.(p.ref, p.writes, p.urgency);
     if (deps.dryRun) return result;
-    const waits = { now: deps.now, sleep: deps.sleep, maxWaitMs: deps.maxRateLimitWaitMs ?? 60_000 };
     const applyDeps = {
       octokit,
       labels: deps.labels,

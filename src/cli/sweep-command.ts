@@ -66,7 +66,7 @@ export async function sweepCommand(args: string[], { io, now }: CommandContext):
     const graphql = env.GITHUB_GRAPHQL_URL ? octokit.graphql.defaults({ url: env.GITHUB_GRAPHQL_URL }) : octokit.graphql;
     botLogin = values.bot ?? env.INCIDENT_SLA_BOT ?? (env.GITHUB_ACTIONS ? "github-actions[bot]" : "");
     if (!botLogin) throw new UsageError("with GITHUB_TOKEN, say which login the token writes as: --bot LOGIN (in GitHub Actions the default is github-actions[bot])");
-    installations = [{ id: `token:${baseUrl}`, octokit, graphql, repos }];
+    installations = [{ id: `token:${baseUrl}`, octokit, graphql, repos: repos.map((r) => ({ ...r, explicit: true })) }];
   } else if (env.APP_ID && privateKey) {
     const probot = new Probot({
       appId: env.APP_ID,
@@ -82,7 +82,9 @@ export async function sweepCommand(args: string[], { io, now }: CommandContext):
     if (repos.length > 0) {
       const wanted = new Set(repos.map((r) => `${r.owner}/${r.repo}`.toLowerCase()));
       for (const installation of installations) {
-        installation.repos = (await listInstallationRepos(installation.octokit)).filter((r) => wanted.has(`${r.owner}/${r.repo}`.toLowerCase()));
+        installation.repos = (await listInstallationRepos(installation.octokit))
+          .filter((r) => wanted.has(`${r.owner}/${r.repo}`.toLowerCase()))
+          .map((r) => ({ ...r, explicit: true }));
         for (const r of installation.repos) wanted.delete(`${r.owner}/${r.repo}`.toLowerCase());
       }
       // A repository the app cannot see (a typo, or not installed there) was not swept: say so.

@@ -180,11 +180,9 @@ describe("token mode (GITHUB_TOKEN with --repo, as in a scheduled workflow)", ()
     expect(writesOf((await w.sweep(["--repo", "acme/a"], { mode: "app", env: { ...base(), GITHUB_API_URL: w.fake.url, GITHUB_ACTIONS: "true" } })).requests)).toEqual([]);
   });
 
-  // Arguably a bug (src/app/sweep.ts via loadRepoConfig): a --repo that does not exist or that the
-  // token cannot see (a typo in the workflow) answers 404 to the configuration read, which is taken
-  // for "no configuration": the repository counts as swept and the command exits 0, so a scheduled
-  // workflow never shows that it sweeps nothing. Expected: such a repository is not swept, exit 1.
-  it.fails("a --repo that does not exist is not reported as swept", async () => {
+  // Regression: a --repo that does not exist or that the token cannot see (a typo in the workflow) must
+  // not count as swept just because its configuration read answered 404.
+  it("a --repo that does not exist is not reported as swept", async () => {
     w = await new SweepWorld(NOW).start();
     w.org("acme", 11);
     atRisk(w.repo("acme/a"));

@@ -143,12 +143,8 @@ describe("rate limits (issue 4 item 5)", () => {
     expect(writesOf((await w.sweep(["--repo", repo])).requests)).toEqual([]);
   });
 
-  // BUG (src/app/sweep.ts): only writes go through withRateLimitRetry. A 403 secondary limit (or a
-  // primary limit with its reset time) on the GraphQL read or the configuration read fails the
-  // repository at once: exit 1 and nothing swept there until the next run, although GitHub said
-  // to wait 5 s. In app mode Probot's own throttling does not retry secondary limits either (its
-  // onSecondaryRateLimit only logs). Expected: the read waits retry-after like a write does.
-  it.fails("a secondary limit with retry-after on the GraphQL read is waited out too", async () => {
+  // Regression: reads (the configuration, the GraphQL pages) wait out a rate limit like writes do.
+  it("a secondary limit with retry-after on the GraphQL read is waited out too", async () => {
     const repo = await world();
     const expected = seedThree(repo);
     w.fake.setFault({ route: "POST /graphql" }, faults.secondaryRateLimit({ retryAfter: 5 }));
@@ -289,12 +285,8 @@ describe("installation token expiring mid-sweep (issue 4 item 5)", () => {
     expectMarkers(b, expected, APP_BOT);
   });
 
-  // BUG (src/app/sweep-runner.ts probotInstallations → refresh): `octokit.auth({ type: "installation",
-  // refresh: true })` asks for the new token through the request Probot gave the auth strategy, which
-  // has no baseUrl: on GitHub Enterprise Server (GHE_HOST) it goes to https://api.github.com. The
-  // sweep then stops with "unexpected error" (the refresh's error escapes sweepInstallation, so the
-  // other repositories and installations are not swept either) and exits 1.
-  it.fails("incident-sla sweep in app mode on GHE_HOST: the token expires mid-sweep, is refreshed, and every repository is swept", async () => {
+  // Regression: on GitHub Enterprise Server the token refresh must go to GHE_HOST, not api.github.com.
+  it("incident-sla sweep in app mode on GHE_HOST: the token expires mid-sweep, is refreshed, and every repository is swept", async () => {
     w = await new SweepWorld(NOW).start();
     w.org("acme", 11);
     const a = w.repo("acme/a");
