@@ -17,7 +17,8 @@ export function summarise(fake: FakeGitHub, repo: string): IssueSummary[] {
     number: i.number,
     state: i.stateReason && i.state === "closed" ? `closed:${i.stateReason}` : i.state,
     labels: [...i.labels].sort(),
-    comments: i.comments.map((c) => (c.user === BOT ? `bot:${readMarker(c.body)?.key ?? "(no marker)"}` : `@${c.user}: ${c.body}`)),
+    // The app's comments by their marker key; a comment without one (e.g. on its own issue) in full.
+    comments: i.comments.map((c) => (c.user === BOT && readMarker(c.body) ? `bot:${readMarker(c.body)!.key}` : `@${c.user}: ${c.body}`)),
   }));
 }
 

@@ -44,6 +44,9 @@ export interface WorldOptions {
 
 const worlds = new Set<World>();
 
+/** The app's log line at the end of a delivery it acted on (incident, configuration, repository). */
+const HANDLED = /^incident (updated|unchanged)$|^invalid configuration|^repository ready$/;
+
 /** Stops every world still running (afterAll, whatever happened). */
 export async function stopAllWorlds(): Promise<void> {
   await Promise.allSettled([...worlds].map((w) => w.stop()));
@@ -127,6 +130,22 @@ export class World {
   async deliver(event: string, payload: unknown, options: { id?: string } = {}): Promise<Delivery> {
     const d = await this.send(event, payload, options);
     if (d.status !== 200) throw new Error(`delivery ${event} ${d.id} answered ${d.status}: ${d.body}\n${this.app.tail()}`);
+    return d;
+  }
+
+  /**
+   * Sends and waits until the app has finished with the delivery: at once when it answered
+   * 200, else (202: Probot answers GitHub after 9 s and keeps working) until the app logs
+   * the incident's outcome for this delivery id.
+   */
+  async deliverEventually(event: string, payload: unknown, options: { id?: string; timeoutMs?: number } = {}): Promise<Delivery> {
+    const from = this.app.logs.length;
+    const d = await this.send(event, payload, options);
+    if (d.status === 202) {
+      await this.app.waitForLog((l) => l.id === d.id && HANDLED.test(l.msg), { from, timeoutMs: options.timeoutMs ?? 60_000 });
+    } else if (d.status !== 200) {
+      throw new Error(`delivery ${event} ${d.id} answered ${d.status}: ${d.body}\n${this.app.tail()}`);
+    }
     return d;
   }
 
