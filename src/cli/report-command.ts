@@ -218,11 +218,12 @@ export async function reportCommand(args: string[], context: CommandContext): Pr
   // --post: each owner's report into its report repository (the organisation's defaults say which).
   let failures = 0;
   for (const unit of units) {
-    let outcome: PublishOutcome | { owner: string; status: "failed"; reason: string };
+    let outcome: PublishOutcome | { owner: string; status: "failed" | "skipped"; reason: string };
     try {
       const settings = await loadReportSettings(unit.installation.octokit, unit.owner);
       if (!settings) {
-        outcome = { owner: unit.owner, status: "failed", reason: `no report.repository in the organisation's defaults (${unit.owner}/.github, .github/incident-sla.yml)` };
+        // An organisation that asked for no report is not a failure of the job that serves them all.
+        outcome = { owner: unit.owner, status: "skipped", reason: `no report.repository in the organisation's defaults (${unit.owner}/.github, .github/incident-sla.yml)` };
       } else {
         const reportSettings = lang ? { ...settings, language: lang } : settings;
         outcome = await publishReport(deps, { unit, settings: reportSettings, period: period ?? previousMonth(now, settings.timezone) });

@@ -227,9 +227,10 @@ function atRiskTargets(x: Explanation, open: boolean): AtRiskTarget[] {
 export function incidentRow(source: RepositorySource, options: ReportOptions, bounds: PeriodBounds, issue: unknown, timeline: unknown): IncidentRow | null {
   const bot = options.bot ?? "incident-sla[bot]";
   const normal = normaliseIssue(issue);
-  // Not yet created at `now`; or the app's own "configuration error" issue, which is no request.
+  // Not yet created at `now`; or the app's own "configuration error" issue, which is no request
+  // (opened by a GitHub App, whichever login the report trusts: only apps have "[bot]" logins).
   if (normal.createdAt > options.now) return null;
-  if (normal.author.login === bot.toLowerCase() && readMarker(normal.body)?.key === "config-error") return null;
+  if (normal.author.login?.endsWith("[bot]") && readMarker(normal.body)?.key === "config-error") return null;
   const x = explainIncident({
     config: source.config,
     issue,

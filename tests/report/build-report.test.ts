@@ -161,6 +161,8 @@ describe("what is not an incident, and what cannot be evaluated", () => {
     const body = "<!-- incident-sla:config-error -->";
     c.add(issue({ number: 1, createdAt: "2026-03-10T07:00:00Z", author: "incident-sla[bot]", association: "NONE", body }), []);
     c.add(issue({ number: 2, createdAt: "2026-03-10T07:00:00Z", body }), []);
+    // Whichever app opened it (a sweep run with Actions' token writes as github-actions[bot]).
+    c.add(issue({ number: 3, createdAt: "2026-03-10T07:00:00Z", author: "github-actions[bot]", association: "NONE", body }), []);
     expect(c.finish().incidentList.map((r) => r.number)).toEqual([2]);
   });
 
