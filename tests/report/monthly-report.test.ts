@@ -87,7 +87,7 @@ describe("the monthly report, posted by the app", () => {
   it("two replicas at the same moment: one issue", async () => {
     world = await startWorld({ report: "report:\n  repository: acme/sla-reports\n" });
     const [a, b] = await Promise.all([scheduler(world).check(installations(world), BOT), scheduler(world).check(installations(world), BOT)]);
-    const statuses = [...a!, ...b!].map((o) => o.status);
+    const statuses = [...a, ...b].map((o) => o.status);
     expect(statuses.filter((s) => s === "created")).toHaveLength(1);
     expect(["claimed-elsewhere", "exists"]).toContain(statuses.find((s) => s !== "created"));
     expect(reportIssues(world)).toHaveLength(1);
@@ -211,10 +211,10 @@ describe("a report longer than one issue body", () => {
     const body = world.fake.issueOf(REPORTS, 1).body!;
     const comments = world.fake.commentsOf(REPORTS, 1);
     expect(body.startsWith(`${MARKER}\n<!-- incident-sla:report-parts:${parts} -->\n`)).toBe(true);
-    expect(comments.map((c) => c.body!.split("\n")[0])).toEqual(Array.from({ length: parts - 1 }, (_, i) => `<!-- incident-sla:report:2026-03-01..2026-03-31:part-${i + 2} -->`));
-    for (const text of [body, ...comments.map((c) => c.body!)]) expect(text.length).toBeLessThanOrEqual(PART_LIMIT + 200);
+    expect(comments.map((c) => c.body.split("\n")[0])).toEqual(Array.from({ length: parts - 1 }, (_, i) => `<!-- incident-sla:report:2026-03-01..2026-03-31:part-${i + 2} -->`));
+    for (const text of [body, ...comments.map((c) => c.body)]) expect(text.length).toBeLessThanOrEqual(PART_LIMIT + 200);
     // Every breach is there once: 700 incidents × 3 deadlines, all met late by the close on 28 March.
-    const rows = [body, ...comments.map((c) => c.body!)].join("\n").split("\n").filter((l) => /^\| \[#1\d{3}\]/.test(l));
+    const rows = [body, ...comments.map((c) => c.body)].join("\n").split("\n").filter((l) => /^\| \[#1\d{3}\]/.test(l));
     expect(rows).toHaveLength(2100);
     expect(new Set(rows).size).toBe(2100);
   });
