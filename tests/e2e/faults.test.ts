@@ -5,13 +5,15 @@
 // each: the process is up and answers /ping, nothing was lost, nothing
 // duplicated, and no request GitHub's REST description refuses was sent.
 import { sign } from "@octokit/webhooks-methods";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type Answers, formBody } from "../fixtures/app/forms.js";
 import { faults } from "../support/fake-github/index.js";
 import { parseConfigText } from "../../src/config/parse-config.js";
 import { labelDefinitions } from "../../src/github/labels.js";
 import { CUSTOMER, ENGINEER, contract } from "./support/contracts.js";
-import { appComment, lastSeq, summarise, writesOf } from "./support/state.js";
+import { lastSeq, summarise, writesOf } from "./support/state.js";
+import { type Mutilation, extremeBodies, fuzzedBodies, incidentInvariants } from "./support/bodies.js";
 import { buildApp } from "./support/build-app.js";
 import { BOT, CONFIG_PATH, World, stopAllWorlds } from "./support/world.js";
 
@@ -311,7 +313,7 @@ describe.concurrent("faults, end to end", () => {
     const number = seedIssue(w, repo, "Quiet");
     const issues = (action: string, o = {}) => w.fake.payloads.issues(action, repo, number, o);
     const common = () => {
-      const { repository, sender, installation, organization } = issues("opened") as Record<string, unknown>;
+      const { repository, sender, installation, organization } = issues("opened");
       return { repository, sender, installation, organization };
     };
     const comment = w.fake.state.addComment(w.issue(repo, number), CUSTOMER, "hello");
@@ -345,6 +347,52 @@ describe.concurrent("faults, end to end", () => {
     expect(w.fake.counts.restWrite).toBe(0);
     expect(w.fake.violations).toEqual([]);
     expect(w.problems()).toEqual([]);
+    await alive(w);
+  }, SCENARIO_MS);
+
+  describe.each([0, 1])("malformed and huge issue bodies, opened (part %i)", (part) => {
+    it("are answered, keep one status comment each and ask for what is missing, without a crash", async () => {
+      const w = await World.start({ appSlug: "incident-sla" });
+      const { yaml } = contract();
+      const repo = w.repo(`bodies-${part}`, yaml, { customers: [CUSTOMER] });
+      const cases = extremeBodies(formBody("en", COMPLETE)).filter((_, i) => i % 2 === part);
+      const numbers = cases.map((c) => w.fake.addIssue(repo, { user: CUSTOMER, title: c.what, body: c.body }).number);
+      await Promise.all(numbers.map((n) => w.deliverEventually("issues", w.fake.payloads.issues("opened", repo, n))));
+      expect(summarise(w.fake, repo)).toEqual(
+        cases.map((c: Mutilation, i) => ({
+          number: numbers[i],
+          state: "open",
+          labels: c.complete ? ["severity: 3"] : ["needs: diagnostics", "severity: 3"],
+          comments: c.complete ? ["bot:status"] : ["bot:diagnostics", "bot:status"],
+        })),
+      );
+      expect(w.fake.violations).toEqual([]);
+      expect(w.problems()).toEqual([]);
+      await alive(w);
+    }, SCENARIO_MS);
+  });
+
+  it("fuzzed edits (random bytes, ### storms, deep nesting, CRLF, 65k bodies; seeded): every edit answered, one status comment, diagnostics consistent", async () => {
+    const w = await World.start({ appSlug: "incident-sla" });
+    const { yaml } = contract();
+    const repo = w.repo("fuzz", yaml, { customers: [CUSTOMER] });
+    const { number } = await w.open(repo, { author: CUSTOMER, title: "Fuzzed", body: formBody("en", COMPLETE) });
+    let edits = 0;
+    await fc.assert(
+      fc.asyncProperty(fuzzedBodies(), async (body) => {
+        const issue = w.issue(repo, number);
+        const from = issue.body ?? "";
+        w.fake.state.editIssue(issue, { body });
+        await w.deliverEventually("issues", w.fake.payloads.issues("edited", repo, number, { sender: CUSTOMER, changes: { body: { from } } }));
+        edits++;
+        incidentInvariants(w.fake, repo, number);
+        expect(w.fake.violations).toEqual([]);
+        expect(w.problems()).toEqual([]);
+      }),
+      // A fixed seed: the same bodies on every run; no shrinking (each try is a real delivery).
+      { seed: 20_251_126, numRuns: 14, endOnFailure: true },
+    );
+    expect(edits).toBe(14);
     await alive(w);
   }, SCENARIO_MS);
 });

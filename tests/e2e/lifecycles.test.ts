@@ -4,13 +4,15 @@
 // webhook is signed and posted over HTTP. Each scenario has a world of its
 // own (its GitHub, its app process), so they run side by side: Probot's
 // throttling spaces writes per process (1 s; 3 s between new comments).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type Answers, formBody } from "../fixtures/app/forms.js";
 import { COMPANY_PHONE, CUSTOMER, ENGINEER, MANAGER, ON_DUTY_PHONE, RENEWAL, contract, createdAtFor, localDate, localStamp } from "./support/contracts.js";
 import { appComment, summarise, visible } from "./support/state.js";
 import { buildApp } from "./support/build-app.js";
 import { BOT, World, stopAllWorlds } from "./support/world.js";
 
+// Scenarios wait on Probot's write spacing, not on the CPU: all of them at once.
+vi.setConfig({ maxConcurrency: 20 });
 // One compile of the current sources for the whole file (cached between runs).
 beforeAll(async () => void (await buildApp()), 120_000);
 afterAll(stopAllWorlds, 20_000);
