@@ -173,6 +173,21 @@ describe("from the local GitHub", () => {
     expect(only.stdout).toBe(renderCsv(fromRest(world, [GLOBEX]), "ru"));
   });
 
+  it("with Probot's own clients (no test options): reads go through unspaced GraphQL clients, one token each, same report", async () => {
+    world = await startWorld();
+    const env = { APP_ID: "7", PRIVATE_KEY: keys.privateKey, GHE_HOST: `127.0.0.1:${world.fake.port}`, GHE_PROTOCOL: "http" };
+    const stdout = new Collector();
+    const stderr = new Collector();
+    const started = performance.now();
+    const code = await main(["report", ...MARCH], { stdin: Readable.from([""]), stdout, stderr, env, now: () => now });
+    expect(code).toBe(0);
+    expect(stdout.text).toBe(renderMarkdown(fromRest(world, [ACME, GLOBEX]), "en"));
+    // Throttled GraphQL waits a second between queries: four of them take at least 3 s.
+    expect(performance.now() - started).toBeLessThan(2900);
+    // Two installations: a token for listing and configurations, and one for reading.
+    expect(world.fake.counts.auth).toBe(4);
+  });
+
   it("a repository with an invalid configuration: the others are reported, it is named, exit 1", async () => {
     world = await startWorld();
     world.fake.setFile("globex/helpdesk", ".github/incident-sla.yml", "timezone: Mars/Olympus\n");
