@@ -142,7 +142,9 @@ export class World {
     const from = this.app.logs.length;
     const d = await this.send(event, payload, options);
     if (d.status === 202) {
-      await this.app.waitForLog((l) => l.id === d.id && HANDLED.test(l.msg), { from, timeoutMs: options.timeoutMs ?? 60_000 });
+      // The outcome, or the error the app logged for this delivery (then there is no outcome).
+      const end = await this.app.waitForLog((l) => l.id === d.id && (HANDLED.test(l.msg) || l.level >= 50), { from, timeoutMs: options.timeoutMs ?? 60_000 });
+      if (end.level >= 50) throw new Error(`delivery ${event} ${d.id} failed after its 202: ${JSON.stringify(end).slice(0, 2000)}`);
     } else if (d.status !== 200) {
       throw new Error(`delivery ${event} ${d.id} answered ${d.status}: ${d.body}\n${this.app.tail()}`);
     }
