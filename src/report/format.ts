@@ -22,11 +22,6 @@ export function formatLocalDateTime(ms: number, zone: string, language: Language
   return `${formatDate(dt.toFormat("yyyy-MM-dd"), language)} ${dt.toFormat("HH:mm")}`;
 }
 
-/** "UTC+03:00" for the zone's offset at an instant. */
-export function utcOffset(ms: number, zone: string): string {
-  return `UTC${DateTime.fromMillis(ms, { zone }).toFormat("ZZ")}`;
-}
-
 /**
  * A span in whole minutes (rounded down), "1d 4h 30m" / "1д 4ч 30мин".
  * `days`: count 24-hour days (wall-clock and 24x7 time); business time is

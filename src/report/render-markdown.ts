@@ -8,7 +8,7 @@
 // Text that comes from customers (issue titles) is neutralised: it cannot
 // break a table, start HTML, or @-mention anyone when the report is posted.
 import type { Breach, CustomerReport, IncidentRow, Report, SeverityFigures, TargetFigures } from "./build-report.js";
-import { type Language, formatDate, formatDuration, formatLocalDateTime, formatPercent, percentValue, utcOffset } from "./format.js";
+import { type Language, formatDate, formatDuration, formatLocalDateTime, formatPercent, percentValue } from "./format.js";
 import { type ReportWords, wordsFor } from "./words.js";
 
 /** Issue titles and other outside text, safe inside a table cell or a list item. */
@@ -106,7 +106,7 @@ export function customerSection(c: CustomerReport, language: Language): string {
   const title = c.customer === c.repository ? `\`${c.repository}\`` : `${inlineText(c.customer)} (\`${c.repository}\`)`;
   out.push(`## ${title}`, "");
   out.push(
-    `${w.timezone}: ${c.timezone} (${utcOffset(c.bounds.start, c.timezone)}) · ${w.supportPeriod}: ${supportText(c, w, language)} · ${w.incidents}: ${c.incidents}`,
+    `${w.timezone}: ${c.timezone} · ${w.supportPeriod}: ${supportText(c, w, language)} · ${w.incidents}: ${c.incidents}`,
     "",
   );
 
