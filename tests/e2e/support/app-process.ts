@@ -32,6 +32,8 @@ export interface AppProcess {
   peakRss(): number | null;
   /** Current resident set size (VmRSS), in bytes. */
   rss(): number | null;
+  /** CPU time used so far (user + system), in seconds. */
+  cpuSeconds(): number | null;
   stop(): Promise<void>;
   /** The last lines of output, for failure messages. */
   tail(n?: number): string;
@@ -43,6 +45,8 @@ export interface StartAppOptions {
   /** The app path as given to `probot run`. */
   appPath: string;
   env: Record<string, string>;
+  /** Options for node itself, before Probot's command line (e.g. --import for a preload). */
+  nodeArgs?: string[];
   startTimeoutMs?: number;
 }
 
@@ -87,6 +91,17 @@ function procStatus(pid: number, field: "VmHWM" | "VmRSS"): number | null {
   }
 }
 
+function cpuOf(pid: number): number | null {
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
 export async function startApp(options: StartAppOptions): Promise<AppProcess> {
   let lastError: unknown;
   // A port found free can be taken before the app binds it: try another then.
@@ -102,7 +117,7 @@ export async function startApp(options: StartAppOptions): Promise<AppProcess> {
 }
 
 async function startOnce(options: StartAppOptions, port: number): Promise<AppProcess> {
-  const child = spawn(process.execPath, [PROBOT_BIN, "run", options.appPath], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), PROBOT_BIN, "run", options.appPath], {
     cwd: options.cwd,
     // Only what the test gives, plus PATH and HOME: no developer's .env or shell settings leak in.
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", TZ: process.env.TZ ?? "", ...options.env, PORT: String(port), HOST: "127.0.0.1" },
@@ -198,6 +213,7 @@ async function startOnce(options: StartAppOptions, port: number): Promise<AppPro
     exited: () => exit,
     peakRss: () => procStatus(child.pid!, "VmHWM"),
     rss: () => procStatus(child.pid!, "VmRSS"),
+    cpuSeconds: () => cpuOf(child.pid!),
     async stop() {
       if (exit) return;
       const ended = new Promise<void>((resolve) => child.once("exit", () => resolve()));

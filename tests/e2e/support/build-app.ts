@@ -30,7 +30,8 @@ function filesUnder(dir: string): string[] {
 
 /** A hash of the sources and of the settings that shape the build (`extraOnly`: of the extra files alone). */
 function sourceHash(extra: string[], extraOnly = false): string {
-  const hash = createHash("sha256");
+  // Bump when the way a build is made changes, so no older build is taken for a new one.
+  const hash = createHash("sha256").update("recipe 2\0");
   const inputs = extraOnly ? extra : [...filesUnder(join(ROOT, "src")), ...["tsconfig.json", "tsconfig.build.json", "package.json", "package-lock.json", "app.yml", "bin/incident-sla.js"].map((f) => join(ROOT, f)), ...extra];
   for (const file of inputs) {
     if (!existsSync(file)) continue;
@@ -43,7 +44,7 @@ function sourceHash(extra: string[], extraOnly = false): string {
 async function transpile(source: string, target: string): Promise<void> {
   const ts = (await import("typescript")).default;
   const out = ts.transpileModule(readFileSync(source, "utf8"), {
-    compilerOptions: { module: ts.ModuleKind.NodeNext, target: ts.ScriptTarget.ES2022, moduleResolution: ts.ModuleResolutionKind.NodeNext },
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
     fileName: source,
   });
   mkdirSync(dirname(target), { recursive: true });
