@@ -214,6 +214,10 @@ export async function reportCommand(args: string[], context: CommandContext): Pr
   const setup = await gitHubSetup(io, repos, values.bot, log);
   const deps: ReportDeps = { now: () => now, botLogin: setup.botLogin, members: new OrgMembersCache(context.now), log };
   const units = await reportUnits(setup.installations, repos);
+  // A repository named with --repo that no installation of the app can see is said, not silently left out.
+  const seen = new Set(units.flatMap((u) => u.repos.map((r) => `${r.owner}/${r.repo}`.toLowerCase())));
+  const unseen = repos.map((r) => `${r.owner}/${r.repo}`).filter((name) => !seen.has(name.toLowerCase()));
+  for (const name of unseen) await write(io.stderr, `incident-sla report: ${name}: not among the repositories the app's installations can see\n`);
 
   if (!post) {
     const read = await readReport(deps, units, { period: period!, now, bot: setup.botLogin });
@@ -229,7 +233,7 @@ export async function reportCommand(args: string[], context: CommandContext): Pr
       io.stderr,
       `reported ${customers} customer ${customers === 1 ? "repository" : "repositories"} (${failed.length} failed, ${read.results.length - customers - failed.length} without a configuration): ${read.report.customers.reduce((n, c) => n + c.incidents, 0)} incidents in the period, ${requests} GraphQL requests${errors > 0 ? `, ${errors} incidents not evaluated` : ""}\n`,
     );
-    return failed.length > 0 || errors > 0 ? 1 : 0;
+    return failed.length > 0 || errors > 0 || unseen.length > 0 ? 1 : 0;
   }
 
   // --post: each owner's report into its report repository (the organisation's defaults say which).
@@ -254,5 +258,5 @@ export async function reportCommand(args: string[], context: CommandContext): Pr
     if (failedReads.length > 0) failures++;
     await write(io.stdout, `${JSON.stringify({ ...printed, ...(failedReads.length > 0 ? { failedRepositories: failedReads.map((r) => ({ repo: r.repo, error: r.error })) } : {}) })}\n`);
   }
-  return failures > 0 ? 1 : 0;
+  return failures > 0 || unseen.length > 0 ? 1 : 0;
 }

@@ -171,6 +171,11 @@ describe("from the local GitHub", () => {
     expect(result.stderr).toBe("reported 2 customer repositories (0 failed, 1 without a configuration): 9 incidents in the period, 4 GraphQL requests\n");
     const only = await run(["report", ...MARCH, "--repo", "globex/helpdesk", "--format", "csv", "--lang", "ru"], { env });
     expect(only.stdout).toBe(renderCsv(fromRest(world, [GLOBEX]), "ru"));
+    // A name no installation can see is said, and fails the run.
+    const missing = await run(["report", ...MARCH, "--repo", "globex/helpdesk", "--repo", "initech/support", "--format", "csv"], { env });
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toBe(renderCsv(fromRest(world, [GLOBEX]), "en"));
+    expect(missing.stderr).toMatch(/^incident-sla report: initech\/support: not among the repositories the app's installations can see\n/);
   });
 
   it("with Probot's own clients (no test options): reads go through unspaced GraphQL clients, one token each, same report", async () => {
