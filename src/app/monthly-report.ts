@@ -318,7 +318,16 @@ export function createMonthlyReports(options: { now: () => number; members: OrgM
       lastCheck = now;
       const deps: ReportDeps = { now: options.now, botLogin, members: options.members, log: options.log };
       const outcomes: PublishOutcome[] = [];
-      for (const unit of await reportUnits(installations)) {
+      const units: ReportUnit[] = [];
+      for (const installation of installations) {
+        try {
+          units.push(...(await reportUnits([installation])));
+        } catch (error) {
+          // One installation that cannot be listed never stops the others' reports.
+          options.log.warn({ installation: installation.id, error: error instanceof Error ? error.message : String(error) }, "compliance report: repositories not listed");
+        }
+      }
+      for (const unit of units) {
         try {
           const settings = await loadReportSettings(unit.installation.octokit, unit.owner);
           if (!settings || settings.schedule !== "monthly") continue;

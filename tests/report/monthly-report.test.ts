@@ -181,6 +181,15 @@ describe("the monthly report, posted by the app", () => {
     expect(world.fake.issueOf(REPORTS, 1).body).toContain("| ACME Bank | `acme/support` |");
   });
 
+  it("an installation whose repositories cannot be listed does not stop another's report", async () => {
+    world = await startWorld({ report: "report:\n  repository: acme/sla-reports\n" });
+    world.fake.setFault({ route: "GET /installation/repositories" }, faults.status(500));
+    logs.length = 0;
+    const outcomes = await scheduler(world).check([world.installation(GLOBEX_INSTALLATION), world.installation(ACME_INSTALLATION)], BOT);
+    expect(outcomes).toEqual([expect.objectContaining({ owner: "acme", status: "created" })]);
+    expect(logs).toContainEqual(expect.objectContaining({ level: "warn", msg: "compliance report: repositories not listed", obj: expect.objectContaining({ installation: GLOBEX_INSTALLATION }) }));
+  });
+
   it("schedule: off, or no report section: the app posts nothing", async () => {
     world = await startWorld({ report: "report:\n  repository: acme/sla-reports\n  schedule: off\n" });
     expect(await scheduler(world).check(installations(world), BOT)).toEqual([]);
