@@ -294,13 +294,11 @@ async function agreementCheck(octokit: Octokit, repos: RepoToSweep[], naive: Map
     const loaded = await loadRepoConfig(octokit, ref);
     if (loaded.kind !== "valid") continue;
     const engineers = loaded.config.team.orgMembersAreEngineers && ref.ownerType === "Organization" ? await members.members(octokit, undefined, ref.owner) : [];
-    for await (const batch of readOpenIncidents(octokit.graphql, ref, BOT, { requests: 0, extraPages: 0 })) {
-      for (const incident of batch) {
-        const ours: Evaluation = evaluate({ config: loaded.config, issue: incident.issue, timeline: incident.timeline, now: NOW, bot: BOT, engineers });
-        const key = `${ref.repo}#${ours.number}`;
-        compared++;
-        if (naive.get(key) !== JSON.stringify(ours)) differ.push(key);
-      }
+    for await (const incident of readOpenIncidents(octokit.graphql, ref, BOT, { requests: 0, extraPages: 0 })) {
+      const ours: Evaluation = evaluate({ config: loaded.config, issue: incident.issue, timeline: incident.timeline, now: NOW, bot: BOT, engineers });
+      const key = `${ref.repo}#${ours.number}`;
+      compared++;
+      if (naive.get(key) !== JSON.stringify(ours)) differ.push(key);
     }
   }
   return {

@@ -93,31 +93,35 @@ export async function sweepRepository(
       return result;
     }
     const { config } = loaded;
-    const engineers = config.team.orgMembersAreEngineers && ownerType === "Organization" ? await deps.members.members(octokit, Number(target.installationId), ref.owner) : [];
+    // Organisation members are engineers: the owner's kind comes with the first page when the caller did not know it.
+    let engineers: string[] | null = null;
+    const engineersFor = async (kind: string | undefined): Promise<string[]> => {
+      engineers ??= config.team.orgMembersAreEngineers && kind === "Organization" ? await deps.members.members(octokit, Number(target.installationId), ref.owner) : [];
+      return engineers;
+    };
 
-    // 2. Read and decide, batch by batch; keep only incidents with something to write.
+    // 2. Read and decide, incident by incident; keep only incidents with something to write.
     const now = deps.now();
     const stats: ReadStats = { requests: 0, extraPages: 0 };
     const pending: Pending[] = [];
-    for await (const batch of readOpenIncidents(graphql, ref, deps.botLogin, stats)) {
-      for (const incident of batch) {
-        const number = incident.issue.number as number;
-        const author = (incident.issue.user as { login?: string } | null)?.login?.toLowerCase();
-        if (author === deps.botLogin.toLowerCase()) {
-          // The app's own "configuration error" issue, still open although the configuration is valid now.
-          if (readMarker(incident.issue.body as string)?.key === "config-error" && !deps.dryRun) {
-            await closeStaleErrorIssue(deps, target, ref, number);
-            result.writes += 2;
-          }
-          continue;
+    for await (const incident of readOpenIncidents(graphql, ref, deps.botLogin, stats)) {
+      const number = incident.issue.number as number;
+      const author = (incident.issue.user as { login?: string } | null)?.login?.toLowerCase();
+      if (author === deps.botLogin.toLowerCase()) {
+        // The app's own "configuration error" issue, still open although the configuration is valid now.
+        if (readMarker(incident.issue.body as string)?.key === "config-error" && !deps.dryRun) {
+          await closeStaleErrorIssue(deps, target, ref, number);
+          result.writes += 2;
         }
-        result.incidents++;
-        const decided = decideIncident({ config, issue: incident.issue, timeline: incident.timeline, now, bot: deps.botLogin, engineers }, incident.assignees);
-        const writes = pendingWrites(decided.plan, incident.appComments);
-        if (writes.length === 0) continue;
-        const urgency = Math.min(...decided.explanation.targets.filter((t) => !t.met && t.status !== "cancelled").map((t) => t.due), Number.POSITIVE_INFINITY);
-        pending.push({ ref: { ...ref, issue_number: number }, writes, urgency });
+        continue;
       }
+      result.incidents++;
+      const input = { config, issue: incident.issue, timeline: incident.timeline, now, bot: deps.botLogin, engineers: await engineersFor(ownerType ?? stats.ownerType) };
+      const decided = decideIncident(input, incident.assignees);
+      const writes = pendingWrites(decided.plan, incident.appComments);
+      if (writes.length === 0) continue;
+      const urgency = Math.min(...decided.explanation.targets.filter((t) => !t.met && t.status !== "cancelled").map((t) => t.due), Number.POSITIVE_INFINITY);
+      pending.push({ ref: { ...ref, issue_number: number }, writes, urgency });
     }
     result.reads = stats.requests;
     result.extraPages = stats.extraPages;

@@ -138,10 +138,13 @@ export function parseLocalOrIso(text: string, zone: string): number | null {
 
 /** Short local wall-clock text with the UTC offset, e.g. "2026-03-10 16:00 UTC+3" or "… UTC+5:30". */
 export function formatLocalShort(instantMs: number, zone: string): string {
-  const dt = DateTime.fromMillis(instantMs, { zone });
-  const offset = dt.offset;
+  const offset = offsetAt(instantMs, zone);
+  // The local wall time, read with UTC getters (no Intl, no host zone).
+  const local = new Date(instantMs + offset * 60_000);
+  const two = (n: number) => String(n).padStart(2, "0");
+  const date = `${local.getUTCFullYear()}-${two(local.getUTCMonth() + 1)}-${two(local.getUTCDate())}`;
   const sign = offset < 0 ? "-" : "+";
   const abs = Math.abs(offset);
-  const hhmm = abs % 60 ? `${Math.floor(abs / 60)}:${String(abs % 60).padStart(2, "0")}` : `${abs / 60}`;
-  return `${dt.toFormat("yyyy-MM-dd HH:mm")} UTC${sign}${hhmm}`;
+  const hhmm = abs % 60 ? `${Math.floor(abs / 60)}:${two(abs % 60)}` : `${abs / 60}`;
+  return `${date} ${two(local.getUTCHours())}:${two(local.getUTCMinutes())} UTC${sign}${hhmm}`;
 }

@@ -17,6 +17,8 @@ export interface OpenIncident {
 export interface ReadStats {
   requests: number;
   extraPages: number;
+  /** "Organization" or "User", known after the first page. */
+  ownerType?: string;
 }
 
 const ITEM_TYPES = "[LABELED_EVENT, UNLABELED_EVENT, ISSUE_COMMENT, CLOSED_EVENT, REOPENED_EVENT]";
@@ -35,6 +37,7 @@ const ITEMS = `
 export const OPEN_ISSUES_QUERY = `
 query incidentSlaOpenIssues($owner: String!, $name: String!, $after: String) {
   repository(owner: $owner, name: $name) {
+    owner { __typename }
     issues(states: OPEN, first: 100, after: $after, orderBy: { field: CREATED_AT, direction: ASC }) {
       pageInfo { hasNextPage endCursor }
       nodes {
@@ -134,17 +137,26 @@ function restIssue(node: IssueNode): Record<string, unknown> {
   };
 }
 
-/** Batches of a repository's open incidents (100 a batch), with complete timelines. */
-export async function* readOpenIncidents(graphql: Octokit["graphql"], ref: RepoRef, botLogin: string, stats: ReadStats): AsyncGenerator<OpenIncident[]> {
+/**
+ * A repository's open incidents with complete timelines, one at a time: 100
+ * are read a request, and each is handed on (and its raw GraphQL node let go)
+ * before the next is converted, so a sweep's garbage dies young.
+ */
+export async function* readOpenIncidents(graphql: Octokit["graphql"], ref: RepoRef, botLogin: string, stats: ReadStats): AsyncGenerator<OpenIncident> {
   let after: string | null = null;
   do {
-    const data: { repository: { issues: Page<IssueNode> } | null } = await graphql(OPEN_ISSUES_QUERY, { owner: ref.owner, name: ref.repo, after });
+    const data: { repository: { owner: { __typename: string }; issues: Page<IssueNode> } | null } = await graphql(OPEN_ISSUES_QUERY, {
+      owner: ref.owner,
+      name: ref.repo,
+      after,
+    });
     stats.requests++;
-    const page = data.repository?.issues;
-    if (!page) return;
-    const batch: OpenIncident[] = [];
-    for (const node of page.nodes) {
-      const items = [...node.timelineItems.nodes];
+    if (!data.repository) return;
+    stats.ownerType = data.repository.owner.__typename;
+    const { nodes, pageInfo } = data.repository.issues;
+    after = pageInfo.hasNextPage ? pageInfo.endCursor : null;
+    for (let node = nodes.shift(); node; node = nodes.shift()) {
+      const items = node.timelineItems.nodes;
       let more = node.timelineItems.pageInfo;
       while (more.hasNextPage) {
         const extra: { repository: { issue: { timelineItems: Page<Item> } } } = await graphql(MORE_ITEMS_QUERY, {
@@ -159,9 +171,7 @@ export async function* readOpenIncidents(graphql: Octokit["graphql"], ref: RepoR
         more = extra.repository.issue.timelineItems.pageInfo;
       }
       const timeline = items.map(restTimelineEvent).filter((e): e is Record<string, unknown> => e !== null);
-      batch.push({ issue: restIssue(node), timeline, appComments: appCommentsOf(timeline, botLogin), assignees: node.assignees.nodes.map((a) => a.login) });
+      yield { issue: restIssue(node), timeline, appComments: appCommentsOf(timeline, botLogin), assignees: node.assignees.nodes.map((a) => a.login) };
     }
-    yield batch;
-    after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
   } while (after);
 }
