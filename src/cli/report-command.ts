@@ -5,16 +5,13 @@
 // `--post` puts the report into the organisation's report repository as an
 // issue, once per period, exactly as the app's monthly schedule does.
 import { createReadStream } from "node:fs";
-import { access, readFile } from "node:fs/promises";
+import { access } from "node:fs/promises";
 import { basename } from "node:path";
 import { createInterface } from "node:readline";
-import { type Logger, pino } from "pino";
-import { Probot, ProbotOctokit } from "probot";
+import { pino } from "pino";
 import { type PublishOutcome, type ReportDeps, loadReportSettings, publishReport, readReport, reportUnits } from "../app/monthly-report.js";
-import { type InstallationToSweep, probotInstallations } from "../app/sweep-runner.js";
 import { DEFAULT_BOT_LOGIN } from "../domain/evaluate.js";
 import { OrgMembersCache } from "../github/org-members.js";
-import type { Octokit } from "../github/types.js";
 import { type Report, type ReportOptions, assembleReport, collectRepository } from "../report/build-report.js";
 import type { Language } from "../report/format.js";
 import { type ReportPeriod, checkPeriod, previousMonth } from "../report/period.js";
@@ -22,6 +19,7 @@ import { renderCsv } from "../report/render-csv.js";
 import { renderJson } from "../report/render-json.js";
 import { renderMarkdown } from "../report/render-markdown.js";
 import { type CommandContext, write } from "./cli-io.js";
+import { connectToGitHub } from "./github-connection.js";
 import { incidentInput } from "./incident-input.js";
 import { loadConfig } from "./load-config.js";
 import { parseCommandArgs } from "./parse-command-args.js";
@@ -49,10 +47,6 @@ function render(report: Report, format: Format, language: Language): string {
   if (format === "csv") return renderCsv(report, language);
   if (format === "json") return renderJson(report);
   return renderMarkdown(report, language);
-}
-
-function gheBaseUrl(env: NodeJS.ProcessEnv): string | undefined {
-  return env.GHE_HOST ? `${env.GHE_PROTOCOL ?? "https"}://${env.GHE_HOST}/api/v3` : undefined;
 }
 
 /** owner/name from an issue's html_url (https://github.com/acme/support/issues/12). */
@@ -117,55 +111,6 @@ async function offlineReport(values: { input: string; config?: string; repo?: st
   return { report: assembleReport(options, [customer]), language: config.language };
 }
 
-/**
- * Octokit's throttling spaces every GraphQL request a second apart, as if it
- * were a write. The report's reads are queries of one point each, made one at
- * a time (GitHub allows 2,000 points a minute and 100 concurrent requests), so
- * the command reads through a client without that spacing; 10,000 incidents
- * take seconds instead of two minutes. Its writes (--post) keep Probot's
- * throttled client. A rate limit on a read fails that repository (exit 1).
- */
-const READS_UNSPACED = { enabled: false };
-
-interface GitHubSetup {
-  installations: InstallationToSweep[];
-  botLogin: string;
-}
-
-async function gitHubSetup(io: CommandContext["io"], repos: { owner: string; repo: string }[], bot: string | undefined, log: Logger): Promise<GitHubSetup> {
-  const env = io.env;
-  const privateKey = env.PRIVATE_KEY ?? (env.PRIVATE_KEY_PATH ? await readFile(env.PRIVATE_KEY_PATH, "utf8") : undefined);
-  if (env.GITHUB_TOKEN && repos.length > 0) {
-    const baseUrl = env.GITHUB_API_URL ?? gheBaseUrl(env) ?? "https://api.github.com";
-    const TokenOctokit = io.octokitOptions ? ProbotOctokit.defaults(io.octokitOptions) : ProbotOctokit;
-    const octokit: Octokit = new TokenOctokit({ auth: { token: env.GITHUB_TOKEN }, baseUrl, log });
-    const reader: Octokit = io.octokitOptions ? octokit : new ProbotOctokit({ auth: { token: env.GITHUB_TOKEN }, baseUrl, log, throttle: READS_UNSPACED });
-    const graphql = env.GITHUB_GRAPHQL_URL ? reader.graphql.defaults({ url: env.GITHUB_GRAPHQL_URL }) : reader.graphql;
-    // The login the app's writes came from, trusted like an engineer (as the sweep that wrote them did).
-    const botLogin = bot ?? env.INCIDENT_SLA_BOT ?? (env.GITHUB_ACTIONS ? "github-actions[bot]" : DEFAULT_BOT_LOGIN);
-    return { installations: [{ id: `token:${baseUrl}`, octokit, graphql, repos }], botLogin };
-  }
-  if (env.APP_ID && privateKey) {
-    const probot = new Probot({
-      appId: env.APP_ID,
-      privateKey,
-      ...(gheBaseUrl(env) ? { baseUrl: gheBaseUrl(env) } : {}),
-      ...(io.octokitOptions ? { Octokit: ProbotOctokit.defaults(io.octokitOptions) } : {}),
-      log,
-    });
-    const app = await probot.auth();
-    const { data } = await app.rest.apps.getAuthenticated();
-    const installations = await probotInstallations(probot);
-    if (!io.octokitOptions) {
-      // The same installations, read through clients whose GraphQL queries are not spaced a second apart.
-      const readers = new Probot({ appId: env.APP_ID, privateKey, ...(gheBaseUrl(env) ? { baseUrl: gheBaseUrl(env) } : {}), Octokit: ProbotOctokit.defaults((o: Record<string, unknown>) => ({ ...o, throttle: READS_UNSPACED })), log });
-      for (const installation of installations) installation.graphql = (await readers.auth(Number(installation.id))).graphql;
-    }
-    return { installations, botLogin: bot ?? `${data?.slug ?? "incident-sla"}[bot]` };
-  }
-  throw new UsageError("no credentials: set APP_ID and PRIVATE_KEY (the app's), or GITHUB_TOKEN with --repo owner/name; or report offline with --input FILE --config FILE");
-}
-
 export async function reportCommand(args: string[], context: CommandContext): Promise<number> {
   const { io } = context;
   const { values, positionals } = parseCommandArgs(args, OPTIONS);
@@ -211,7 +156,7 @@ export async function reportCommand(args: string[], context: CommandContext): Pr
     now = parsed;
   }
   const log = pino({ level: io.env.LOG_LEVEL ?? "warn" }, pino.destination(2));
-  const setup = await gitHubSetup(io, repos, values.bot, log);
+  const setup = await connectToGitHub(io, { repos, bot: values.bot, tokenBotDefault: DEFAULT_BOT_LOGIN, log });
   const deps: ReportDeps = { now: () => now, botLogin: setup.botLogin, members: new OrgMembersCache(context.now), log };
   const units = await reportUnits(setup.installations, repos);
   // A repository named with --repo that no installation of the app can see is said, not silently left out.

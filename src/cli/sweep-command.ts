@@ -1,21 +1,15 @@
 // `incident-sla sweep`: one sweep, outside the app (a scheduled GitHub Actions
 // workflow, a Kubernetes CronJob, or by hand). The same code as the app's
-// interval. Credentials come from the environment:
-//   - app mode: APP_ID and PRIVATE_KEY (or PRIVATE_KEY_PATH), plus GHE_HOST
-//     and GHE_PROTOCOL for GitHub Enterprise Server, as Probot reads them;
-//     every installation, or one shard of them (--shard i/N);
-//   - token mode: GITHUB_TOKEN with one or more --repo owner/name, honouring
-//     GITHUB_API_URL and GITHUB_GRAPHQL_URL as GitHub Actions sets them.
-import { readFile } from "node:fs/promises";
+// interval. Credentials: see github-connection.ts (app credentials, every
+// installation or one shard; or GITHUB_TOKEN with --repo).
 import { pino } from "pino";
-import { Probot, ProbotOctokit } from "probot";
 import type { RepoSweep, SweepDeps } from "../app/sweep.js";
-import { type InstallationToSweep, listInstallationRepos, probotInstallations, summarise, sweepInstallation } from "../app/sweep-runner.js";
+import { listInstallationRepos, summarise, sweepInstallation } from "../app/sweep-runner.js";
 import { LabelCache } from "../github/labels.js";
 import { OrgMembersCache } from "../github/org-members.js";
-import type { Octokit } from "../github/types.js";
 import { GITHUB_WRITE_LIMITS, WriteBudgets } from "../github/write-budget.js";
 import { type CommandContext, write } from "./cli-io.js";
+import { connectToGitHub } from "./github-connection.js";
 import { parseCommandArgs } from "./parse-command-args.js";
 import { UsageError } from "./usage-error.js";
 
@@ -28,11 +22,6 @@ function parseShard(text: string | undefined): { index: number; of: number } | u
   const of = Number(m?.[2]);
   if (!m || of < 1 || index < 1 || index > of) throw new UsageError(`--shard expects i/N with 1 ≤ i ≤ N, e.g. 1/3; got ${JSON.stringify(text)}`);
   return { index, of };
-}
-
-function gheBaseUrl(env: NodeJS.ProcessEnv): string | undefined {
-  if (!env.GHE_HOST) return undefined;
-  return `${env.GHE_PROTOCOL ?? "https"}://${env.GHE_HOST}/api/v3`;
 }
 
 export async function sweepCommand(args: string[], { io, now }: CommandContext): Promise<number> {
@@ -53,45 +42,18 @@ export async function sweepCommand(args: string[], { io, now }: CommandContext):
   const maxWait = values["max-wait"] === undefined ? 60 : Number(values["max-wait"]);
   if (!Number.isFinite(maxWait) || maxWait < 0) throw new UsageError(`--max-wait expects seconds, got ${JSON.stringify(values["max-wait"])}`);
   const log = pino({ level: env.LOG_LEVEL ?? "warn" }, pino.destination(2));
-
-  let installations: InstallationToSweep[];
+  const { installations, botLogin, mode } = await connectToGitHub(io, { repos, bot: values.bot, shard, log });
   let unreachable: string[] = [];
-  let botLogin: string;
-  const privateKey = env.PRIVATE_KEY ?? (env.PRIVATE_KEY_PATH ? await readFile(env.PRIVATE_KEY_PATH, "utf8") : undefined);
-  if (env.GITHUB_TOKEN && repos.length > 0) {
-    if (shard) throw new UsageError("--shard splits an app's installations; with GITHUB_TOKEN name the repositories with --repo");
-    const baseUrl = env.GITHUB_API_URL ?? gheBaseUrl(env) ?? "https://api.github.com";
-    const TokenOctokit = io.octokitOptions ? ProbotOctokit.defaults(io.octokitOptions) : ProbotOctokit;
-    const octokit: Octokit = new TokenOctokit({ auth: { token: env.GITHUB_TOKEN }, baseUrl, log });
-    const graphql = env.GITHUB_GRAPHQL_URL ? octokit.graphql.defaults({ url: env.GITHUB_GRAPHQL_URL }) : octokit.graphql;
-    botLogin = values.bot ?? env.INCIDENT_SLA_BOT ?? (env.GITHUB_ACTIONS ? "github-actions[bot]" : "");
-    if (!botLogin) throw new UsageError("with GITHUB_TOKEN, say which login the token writes as: --bot LOGIN (in GitHub Actions the default is github-actions[bot])");
-    installations = [{ id: `token:${baseUrl}`, octokit, graphql, repos: repos.map((r) => ({ ...r, explicit: true })) }];
-  } else if (env.APP_ID && privateKey) {
-    const probot = new Probot({
-      appId: env.APP_ID,
-      privateKey,
-      ...(gheBaseUrl(env) ? { baseUrl: gheBaseUrl(env) } : {}),
-      ...(io.octokitOptions ? { Octokit: ProbotOctokit.defaults(io.octokitOptions) } : {}),
-      log,
-    });
-    const app = await probot.auth();
-    const { data } = await app.rest.apps.getAuthenticated();
-    botLogin = values.bot ?? `${data?.slug ?? "incident-sla"}[bot]`;
-    installations = await probotInstallations(probot, shard);
-    if (repos.length > 0) {
-      const wanted = new Set(repos.map((r) => `${r.owner}/${r.repo}`.toLowerCase()));
-      for (const installation of installations) {
-        installation.repos = (await listInstallationRepos(installation.octokit))
-          .filter((r) => wanted.has(`${r.owner}/${r.repo}`.toLowerCase()))
-          .map((r) => ({ ...r, explicit: true }));
-        for (const r of installation.repos) wanted.delete(`${r.owner}/${r.repo}`.toLowerCase());
-      }
-      // A repository the app cannot see (a typo, or not installed there) was not swept: say so.
-      unreachable = repos.filter((r) => wanted.has(`${r.owner}/${r.repo}`.toLowerCase())).map((r) => `${r.owner}/${r.repo}`);
+  if (mode === "app" && repos.length > 0) {
+    const wanted = new Set(repos.map((r) => `${r.owner}/${r.repo}`.toLowerCase()));
+    for (const installation of installations) {
+      installation.repos = (await listInstallationRepos(installation.octokit))
+        .filter((r) => wanted.has(`${r.owner}/${r.repo}`.toLowerCase()))
+        .map((r) => ({ ...r, explicit: true }));
+      for (const r of installation.repos) wanted.delete(`${r.owner}/${r.repo}`.toLowerCase());
     }
-  } else {
-    throw new UsageError("no credentials: set APP_ID and PRIVATE_KEY (the app's), or GITHUB_TOKEN with --repo owner/name");
+    // A repository the app cannot see (a typo, or not installed there) was not swept: say so.
+    unreachable = repos.filter((r) => wanted.has(`${r.owner}/${r.repo}`.toLowerCase())).map((r) => `${r.owner}/${r.repo}`);
   }
 
   const started = now();
