@@ -51,22 +51,17 @@ export interface StartAppOptions {
 }
 
 const running = new Set<ChildProcess>();
-// Whatever happens to the test process, its apps do not outlive it.
+// A test process that exits normally stops its apps at once (the watchdog covers the rest).
 process.once("exit", () => {
-  for (const child of running) killGroup(child, "SIGKILL");
+  for (const child of running) stopChild(child, "SIGKILL");
 });
 
-function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (child.pid === undefined) return;
+function stopChild(child: ChildProcess, signal: NodeJS.Signals): void {
   try {
-    // Negative pid: the whole process group (the app and anything it started).
-    process.kill(-child.pid, signal);
+    // Probot starts no processes of its own: the app is this one process.
+    child.kill(signal);
   } catch {
-    try {
-      child.kill(signal);
-    } catch {
-      // Already gone.
-    }
+    // Already gone.
   }
 }
 
@@ -117,12 +112,12 @@ export async function startApp(options: StartAppOptions): Promise<AppProcess> {
 }
 
 async function startOnce(options: StartAppOptions, port: number): Promise<AppProcess> {
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), PROBOT_BIN, "run", options.appPath], {
+  // The watchdog ends the app if this process dies without stopping it (see exit-with-parent.ts).
+  const child = spawn(process.execPath, ["--import", "./extra/exit-with-parent.js", ...(options.nodeArgs ?? []), PROBOT_BIN, "run", options.appPath], {
     cwd: options.cwd,
     // Only what the test gives, plus PATH and HOME: no developer's .env or shell settings leak in.
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", TZ: process.env.TZ ?? "", ...options.env, PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
   });
   running.add(child);
   const logs: LogLine[] = [];
@@ -217,8 +212,8 @@ async function startOnce(options: StartAppOptions, port: number): Promise<AppPro
     async stop() {
       if (exit) return;
       const ended = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-      killGroup(child, "SIGTERM");
-      const timer = setTimeout(() => killGroup(child, "SIGKILL"), 3000);
+      stopChild(child, "SIGTERM");
+      const timer = setTimeout(() => stopChild(child, "SIGKILL"), 3000);
       await ended;
       clearTimeout(timer);
     },

@@ -31,7 +31,7 @@ function filesUnder(dir: string): string[] {
 /** A hash of the sources and of the settings that shape the build (`extraOnly`: of the extra files alone). */
 function sourceHash(extra: string[], extraOnly = false): string {
   // Bump when the way a build is made changes, so no older build is taken for a new one.
-  const hash = createHash("sha256").update("recipe 2\0");
+  const hash = createHash("sha256").update("recipe 3\0");
   const inputs = extraOnly ? extra : [...filesUnder(join(ROOT, "src")), ...["tsconfig.json", "tsconfig.build.json", "package.json", "package-lock.json", "app.yml", "bin/incident-sla.js"].map((f) => join(ROOT, f)), ...extra];
   for (const file of inputs) {
     if (!existsSync(file)) continue;
@@ -62,11 +62,12 @@ export interface BuiltApp {
 /**
  * Compiles src/ into `<tmp>/incident-sla-e2e/<hash>/dist` unless that build
  * exists. `extraApps` are single TypeScript files (e.g. the benchmark's
- * minimal app) transpiled into `<dir>/extra/<name>.js`.
+ * minimal app) transpiled into `<dir>/extra/<name>.js`, like the watchdog
+ * every app process loads (exit-with-parent.ts).
  */
 export async function buildApp(extraApps: Record<string, string> = {}): Promise<BuiltApp> {
   const started = performance.now();
-  const extras = Object.values(extraApps).map((f) => join(ROOT, f));
+  const extras = [...Object.values(extraApps), "tests/e2e/support/exit-with-parent.ts"].map((f) => join(ROOT, f));
   // E2E_BUILD_REF=HEAD (any git ref) builds that commit instead of the working tree: for a
   // working copy shared with people in the middle of an edit.
   const ref = process.env.E2E_BUILD_REF;
@@ -111,7 +112,8 @@ export async function buildApp(extraApps: Record<string, string> = {}): Promise<
   cpSync(join(sources, "bin"), join(work, "bin"), { recursive: true });
   if (ref) rmSync(sources, { recursive: true, force: true });
   symlinkSync(join(ROOT, "node_modules"), join(work, "node_modules"), "dir");
-  for (const [name, file] of Object.entries(extraApps)) await transpile(join(ROOT, file), join(work, "extra", `${name}.js`));
+  const toTranspile = { "exit-with-parent": "tests/e2e/support/exit-with-parent.ts", ...extraApps };
+  for (const [name, file] of Object.entries(toTranspile)) await transpile(join(ROOT, file), join(work, "extra", `${name}.js`));
   writeFileSync(join(work, "READY"), new Date().toISOString());
   try {
     renameSync(work, dir);

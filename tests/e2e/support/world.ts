@@ -211,7 +211,7 @@ export class World {
     return line;
   }
 
-  /** Log lines at warn or above (errors the app reported). */
+  /** Log lines at error level or above (what the app reported as failures). */
   problems(): string[] {
     return this.app.logs.filter((l) => l.level >= 50).map((l) => JSON.stringify(l));
   }
