@@ -5,6 +5,7 @@ import { CONFIG_PATH } from "../config/parse-config.js";
 import { clearConfigError, reportConfigError } from "../github/config-error-issue.js";
 import { labelDefinitions } from "../github/labels.js";
 import { loadRepoConfig } from "../github/load-config.js";
+import { withRequestTimeout } from "../github/request-timeout.js";
 import type { IssueRef, Octokit, RepoRef } from "../github/types.js";
 import { handleIncident } from "./handle-incident.js";
 import { createMonthlyReports } from "./monthly-report.js";
@@ -95,7 +96,7 @@ export function createApp(options: AppOptions = {}) {
       const ref: IssueRef = { owner, repo, issue_number: (context.payload as { issue: { number: number } }).issue.number };
       await services.serialise(`${ref.owner}/${ref.repo}#${ref.issue_number}`, () =>
         handleIncident(services, {
-          octokit: context.octokit,
+          octokit: withRequestTimeout(context.octokit),
           ref,
           installationId: (context.payload as { installation?: { id: number } }).installation?.id,
           ownerType: (context.payload as { repository: { owner: { type?: string } } }).repository.owner.type,
@@ -109,7 +110,7 @@ export function createApp(options: AppOptions = {}) {
       const repos = payload.repositories_added ?? payload.repositories ?? [];
       for (const { full_name } of repos) {
         const [owner, repo] = full_name.split("/") as [string, string];
-        await prepareRepository(services, context.octokit, { owner, repo }, context.log);
+        await prepareRepository(services, withRequestTimeout(context.octokit), { owner, repo }, context.log);
       }
     });
 
@@ -145,7 +146,7 @@ export function createApp(options: AppOptions = {}) {
       if (payload.ref !== `refs/heads/${payload.repository.default_branch}`) return;
       const touched = payload.commits.some((c) => [...(c.added ?? []), ...(c.modified ?? []), ...(c.removed ?? [])].includes(CONFIG_PATH));
       if (!touched) return;
-      await prepareRepository(services, context.octokit, context.repo(), context.log);
+      await prepareRepository(services, withRequestTimeout(context.octokit), context.repo(), context.log);
     });
   };
 }

@@ -4,6 +4,7 @@ import type { Config } from "../config/schema.js";
 import { applyPlan, writesOf } from "../github/apply-plan.js";
 import { reportConfigError } from "../github/config-error-issue.js";
 import { loadRepoConfig } from "../github/load-config.js";
+import { withRateLimitRetry } from "../github/rate-limit.js";
 import { readIncident } from "../github/read-incident.js";
 import type { IssueRef, Octokit } from "../github/types.js";
 import { decideIncident } from "./decide-incident.js";
@@ -59,7 +60,14 @@ export async function handleIncident(services: AppServices, ctx: IncidentEventCo
   const { plan, explanation } = decideIncident({ config, issue: data.issue, timeline: data.timeline, now: services.now(), bot: botLogin, engineers }, assignees);
 
   // 4. Apply what changes.
-  const applied = await applyPlan({ octokit, labels: services.labels, config, botLogin, now: services.now }, ref, plan, data.appComments);
+  // A secondary rate limit is waited out write by write (Probot answers GitHub with 202 after 9 s and carries on).
+  const waits = { now: services.now, sleep: services.sleep, maxWaitMs: 60_000 };
+  const applied = await applyPlan(
+    { octokit, labels: services.labels, config, botLogin, now: services.now, runWrite: (write) => withRateLimitRetry(write, waits) },
+    ref,
+    plan,
+    data.appComments,
+  );
   const writes = writesOf(applied);
   ctx.log.info(
     {

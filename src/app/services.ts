@@ -5,6 +5,8 @@ import { OrgMembersCache } from "../github/org-members.js";
 
 export interface AppServices {
   now: () => number;
+  /** Waits (rate limits); tests make it instant. */
+  sleep: (ms: number) => Promise<void>;
   /** The app's bot login, e.g. "incident-sla[bot]". */
   botLogin: () => Promise<string>;
   labels: LabelCache;
@@ -30,5 +32,6 @@ export function keyedQueue(): AppServices["serialise"] {
 }
 
 export function createServices(botLogin: () => Promise<string>, now: () => number = Date.now): AppServices {
-  return { now, botLogin, labels: new LabelCache(now), members: new OrgMembersCache(now), serialise: keyedQueue() };
+  const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+  return { now, sleep, botLogin, labels: new LabelCache(now), members: new OrgMembersCache(now), serialise: keyedQueue() };
 }

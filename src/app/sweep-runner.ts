@@ -2,6 +2,7 @@
 // installation of the app (optionally one shard of them), and on an interval
 // inside the app. The CLI (`incident-sla sweep`) and the app share these.
 import type { Probot } from "probot";
+import { withRequestTimeout } from "../github/request-timeout.js";
 import { type Octokit, statusOf } from "../github/types.js";
 import type { WriteBudgets } from "../github/write-budget.js";
 import { type RepoSweep, type SweepDeps, type SweepTarget, sweepRepository } from "./sweep.js";
@@ -79,7 +80,7 @@ export async function probotInstallations(probot: Probot, shard?: { index: numbe
           const { data } = await appOctokit.rest.apps.createInstallationAccessToken({ installation_id: i.id });
           const Fresh = octokit.constructor as new (options: Record<string, unknown>) => Octokit;
           const baseUrl = octokit.request.endpoint.DEFAULTS.baseUrl;
-          installation.octokit = new Fresh({ auth: { token: data.token }, baseUrl, log: octokit.log });
+          installation.octokit = withRequestTimeout(new Fresh({ auth: { token: data.token }, baseUrl, log: octokit.log }));
           installation.graphql = installation.octokit.graphql;
         },
       };

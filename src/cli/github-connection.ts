@@ -15,6 +15,7 @@ import { readFile } from "node:fs/promises";
 import type { Logger } from "pino";
 import { Probot, ProbotOctokit } from "probot";
 import { type InstallationToSweep, probotInstallations } from "../app/sweep-runner.js";
+import { withRequestTimeout } from "../github/request-timeout.js";
 import type { Octokit } from "../github/types.js";
 import type { CliIo } from "./cli-io.js";
 import { UsageError } from "./usage-error.js";
@@ -53,8 +54,8 @@ export async function connectToGitHub(
   if (env.GITHUB_TOKEN && repos.length > 0) {
     if (options.shard) throw new UsageError("--shard splits an app's installations; with GITHUB_TOKEN name the repositories with --repo");
     const baseUrl = env.GITHUB_API_URL ?? gheBaseUrl(env) ?? "https://api.github.com";
-    const octokit: Octokit = new Writer({ auth: { token: env.GITHUB_TOKEN }, baseUrl, log });
-    const reader: Octokit = new Reader({ auth: { token: env.GITHUB_TOKEN }, baseUrl, log });
+    const octokit: Octokit = withRequestTimeout(new Writer({ auth: { token: env.GITHUB_TOKEN }, baseUrl, log }));
+    const reader: Octokit = withRequestTimeout(new Reader({ auth: { token: env.GITHUB_TOKEN }, baseUrl, log }));
     const graphql = env.GITHUB_GRAPHQL_URL ? reader.graphql.defaults({ url: env.GITHUB_GRAPHQL_URL }) : reader.graphql;
     const botLogin = bot ?? env.INCIDENT_SLA_BOT ?? (env.GITHUB_ACTIONS ? "github-actions[bot]" : (options.tokenBotDefault ?? ""));
     if (!botLogin) throw new UsageError("with GITHUB_TOKEN, say which login the token writes as: --bot LOGIN (in GitHub Actions the default is github-actions[bot])");
@@ -69,7 +70,7 @@ export async function connectToGitHub(
     if (Reader !== Writer) {
       // The same installations, queried through clients whose GraphQL is not spaced a second apart.
       const readers = new Probot({ ...settings, Octokit: Reader });
-      for (const installation of installations) installation.graphql = (await readers.auth(Number(installation.id))).graphql;
+      for (const installation of installations) installation.graphql = withRequestTimeout((await readers.auth(Number(installation.id)))).graphql;
     }
     return { installations, botLogin: bot ?? `${data?.slug ?? "incident-sla"}[bot]`, mode: "app" };
   }
