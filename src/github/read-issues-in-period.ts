@@ -14,7 +14,7 @@
 //
 // The results have the shapes of GitHub's REST issue and timeline, so the
 // report evaluates them exactly as `evaluate` does.
-import { restTimelineEvent } from "./read-open-incidents.js";
+import { type IssueNode, type Page, completeTimeline, restIssue } from "./graphql-shapes.js";
 import type { Octokit, RepoRef } from "./types.js";
 
 export interface IssueWithTimeline {
@@ -88,64 +88,13 @@ query incidentSlaReportMoreTimeline($owner: String!, $name: String!, $number: In
   }
 }`;
 
-type Actor = { __typename?: string; login: string } | null;
-type Item = Parameters<typeof restTimelineEvent>[0];
-type Page<T> = { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: T[] };
-interface IssueNode {
-  number: number;
-  title: string;
-  url: string;
-  body: string;
-  createdAt: string;
-  closedAt: string | null;
-  state: string;
-  stateReason: string | null;
-  author: Actor;
-  authorAssociation: string;
-  labels: { nodes: { name: string }[] };
-  timelineItems: Page<Item>;
-}
-
-/** GraphQL names bots without the "[bot]" suffix their REST logins carry. */
-function restUser(actor: Actor): { login: string; type: string } | null {
-  if (!actor) return null;
-  const bot = actor.__typename === "Bot";
-  return { login: bot && !actor.login.endsWith("[bot]") ? `${actor.login}[bot]` : actor.login, type: bot ? "Bot" : "User" };
-}
-
-function restIssue(node: IssueNode): Record<string, unknown> {
-  return {
-    number: node.number,
-    title: node.title,
-    html_url: node.url,
-    body: node.body,
-    created_at: node.createdAt,
-    closed_at: node.closedAt,
-    state: node.state.toLowerCase(),
-    state_reason: node.stateReason ? node.stateReason.toLowerCase() : null,
-    user: restUser(node.author),
-    author_association: node.authorAssociation,
-    labels: node.labels.nodes.map((l) => ({ name: l.name })),
-  };
-}
-
 async function complete(graphql: Octokit["graphql"], ref: RepoRef, node: IssueNode, stats: PeriodReadStats): Promise<IssueWithTimeline> {
-  const items = [...node.timelineItems.nodes];
-  let more = node.timelineItems.pageInfo;
-  while (more.hasNextPage) {
-    const extra: { repository: { issue: { timelineItems: Page<Item> } } } = await graphql(MORE_TIMELINE_QUERY, {
-      owner: ref.owner,
-      name: ref.repo,
-      number: node.number,
-      after: more.endCursor,
-    });
+  const timeline = await completeTimeline(graphql, ref, node, MORE_TIMELINE_QUERY, () => {
     stats.requests++;
     stats.extraPages++;
-    items.push(...extra.repository.issue.timelineItems.nodes);
-    more = extra.repository.issue.timelineItems.pageInfo;
-  }
+  });
   stats.issues++;
-  return { issue: restIssue(node), timeline: items.map(restTimelineEvent).filter((e): e is Record<string, unknown> => e !== null) };
+  return { issue: restIssue(node), timeline };
 }
 
 async function* pages(

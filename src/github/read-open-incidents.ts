@@ -4,6 +4,7 @@
 // app's markers, closes, reopens). Only issues with more than 100 such items
 // cost extra requests. The result has the shapes of GitHub's REST issue and
 // timeline, so the same evaluate and plan serve webhooks and sweeps.
+import { type IssueNode, type Page, completeTimeline, restIssue } from "./graphql-shapes.js";
 import { type AppComment, appCommentsOf } from "./read-incident.js";
 import type { Octokit, RepoRef } from "./types.js";
 
@@ -63,80 +64,6 @@ query incidentSlaMoreTimeline($owner: String!, $name: String!, $number: Int!, $a
   }
 }`;
 
-type Actor = { __typename?: string; login: string } | null;
-type Item = {
-  __typename: string;
-  createdAt: string;
-  actor?: Actor;
-  author?: Actor;
-  label?: { name: string };
-  databaseId?: number;
-  authorAssociation?: string;
-  body?: string;
-  stateReason?: string | null;
-};
-type Page<T> = { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: T[] };
-type IssueNode = {
-  number: number;
-  title: string;
-  url: string;
-  body: string;
-  createdAt: string;
-  closedAt: string | null;
-  state: string;
-  stateReason: string | null;
-  author: Actor;
-  authorAssociation: string;
-  labels: { nodes: { name: string }[] };
-  assignees: { nodes: { login: string }[] };
-  timelineItems: Page<Item>;
-};
-
-/** GraphQL names bots without the "[bot]" suffix their REST logins carry. */
-function restUser(actor: Actor | undefined): { login: string; type: string } | null {
-  if (!actor) return null;
-  const bot = actor.__typename === "Bot";
-  return { login: bot && !actor.login.endsWith("[bot]") ? `${actor.login}[bot]` : actor.login, type: bot ? "Bot" : "User" };
-}
-
-const reason = (value: string | null | undefined) => (value ? value.toLowerCase() : null);
-
-/** A timeline item as GET …/timeline returns it. */
-export function restTimelineEvent(item: Item): Record<string, unknown> | null {
-  switch (item.__typename) {
-    case "LabeledEvent":
-    case "UnlabeledEvent":
-      return { event: item.__typename === "LabeledEvent" ? "labeled" : "unlabeled", created_at: item.createdAt, actor: restUser(item.actor), label: { name: item.label?.name } };
-    case "IssueComment": {
-      const user = restUser(item.author);
-      return { event: "commented", id: item.databaseId, created_at: item.createdAt, user, actor: user, author_association: item.authorAssociation, body: item.body ?? "" };
-    }
-    case "ClosedEvent":
-      return { event: "closed", created_at: item.createdAt, actor: restUser(item.actor), state_reason: reason(item.stateReason) };
-    case "ReopenedEvent":
-      return { event: "reopened", created_at: item.createdAt, actor: restUser(item.actor) };
-    default:
-      return null;
-  }
-}
-
-function restIssue(node: IssueNode): Record<string, unknown> {
-  return {
-    number: node.number,
-    title: node.title,
-    html_url: node.url,
-    body: node.body,
-    created_at: node.createdAt,
-    closed_at: node.closedAt,
-    state: node.state.toLowerCase(),
-    state_reason: reason(node.stateReason),
-    user: restUser(node.author),
-    author_association: node.authorAssociation,
-    labels: node.labels.nodes.map((l) => ({ name: l.name })),
-    assignees: node.assignees.nodes.map((a) => ({ login: a.login })),
-  };
-}
-
 /**
  * A repository's open incidents with complete timelines, one at a time: 100
  * are read a request, and each is handed on (and its raw GraphQL node let go)
@@ -156,22 +83,11 @@ export async function* readOpenIncidents(graphql: Octokit["graphql"], ref: RepoR
     const { nodes, pageInfo } = data.repository.issues;
     after = pageInfo.hasNextPage ? pageInfo.endCursor : null;
     for (let node = nodes.shift(); node; node = nodes.shift()) {
-      const items = node.timelineItems.nodes;
-      let more = node.timelineItems.pageInfo;
-      while (more.hasNextPage) {
-        const extra: { repository: { issue: { timelineItems: Page<Item> } } } = await graphql(MORE_ITEMS_QUERY, {
-          owner: ref.owner,
-          name: ref.repo,
-          number: node.number,
-          after: more.endCursor,
-        });
+      const timeline = await completeTimeline(graphql, ref, node, MORE_ITEMS_QUERY, () => {
         stats.requests++;
         stats.extraPages++;
-        items.push(...extra.repository.issue.timelineItems.nodes);
-        more = extra.repository.issue.timelineItems.pageInfo;
-      }
-      const timeline = items.map(restTimelineEvent).filter((e): e is Record<string, unknown> => e !== null);
-      yield { issue: restIssue(node), timeline, appComments: appCommentsOf(timeline, botLogin), assignees: node.assignees.nodes.map((a) => a.login) };
+      });
+      yield { issue: restIssue(node), timeline, appComments: appCommentsOf(timeline, botLogin), assignees: node.assignees?.nodes.map((a) => a.login) ?? [] };
     }
   } while (after);
 }
