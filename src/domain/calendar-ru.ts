@@ -50,9 +50,6 @@ const DECREES: Record<number, DecreeYear> = {
   },
 };
 
-/** Years for which the preset has the decree's data. */
-export const RU_DECREE_YEARS: readonly number[] = Object.keys(DECREES).map(Number);
-
 const isWeekend = (epochDay: number) => weekdayOfEpochDay(epochDay) >= 6;
 
 function holidayDays(year: number): number[] {
@@ -113,8 +110,4 @@ export function ruPresetDay(epochDay: number): PresetDay | undefined {
 
 export function ruHasDecree(year: number): boolean {
   return year in DECREES;
-}
-
-export function ruDecreeName(year: number): string | undefined {
-  return DECREES[year]?.decree;
 }
