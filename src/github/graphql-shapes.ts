@@ -3,6 +3,40 @@
 // (GraphQL); and the timeline pages beyond the first 100 items of an issue.
 import type { Octokit, RepoRef } from "./types.js";
 
+/** The timeline items the clock needs. */
+export const TIMELINE_ITEM_TYPES = "[LABELED_EVENT, UNLABELED_EVENT, ISSUE_COMMENT, CLOSED_EVENT, REOPENED_EVENT]";
+
+/**
+ * The selection of a `timelineItems` connection; `commentFields` says what
+ * the reader needs of a comment (the sweep its body and id, for the app's
+ * markers; the report only who commented and when).
+ */
+export function timelineItemsSelection(commentFields: string): string {
+  return `
+  pageInfo { hasNextPage endCursor }
+  nodes {
+    __typename
+    ... on LabeledEvent { createdAt actor { __typename login } label { name } }
+    ... on UnlabeledEvent { createdAt actor { __typename login } label { name } }
+    ... on IssueComment { ${commentFields} }
+    ... on ClosedEvent { createdAt actor { __typename login } stateReason }
+    ... on ReopenedEvent { createdAt actor { __typename login } }
+  }`;
+}
+
+/** The query for an issue's timeline pages beyond its first 100 items ($owner, $name, $number, $after). */
+export function moreTimelineQuery(name: string, items: string): string {
+  return `
+query ${name}($owner: String!, $name: String!, $number: Int!, $after: String) {
+  repository(owner: $owner, name: $name) {
+    issue(number: $number) {
+      timelineItems(first: 100, after: $after, itemTypes: ${TIMELINE_ITEM_TYPES}) {${items}
+      }
+    }
+  }
+}`;
+}
+
 export type Actor = { __typename?: string; login: string } | null;
 export type Item = {
   __typename: string;

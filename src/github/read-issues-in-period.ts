@@ -14,7 +14,7 @@
 //
 // The results have the shapes of GitHub's REST issue and timeline, so the
 // report evaluates them exactly as `evaluate` does.
-import { type IssueNode, type Page, completeTimeline, restIssue } from "./graphql-shapes.js";
+import { type IssueNode, type Page, TIMELINE_ITEM_TYPES, completeTimeline, moreTimelineQuery, restIssue, timelineItemsSelection } from "./graphql-shapes.js";
 import type { Octokit, RepoRef } from "./types.js";
 
 export interface IssueWithTimeline {
@@ -28,19 +28,8 @@ export interface PeriodReadStats {
   issues: number;
 }
 
-const ITEM_TYPES = "[LABELED_EVENT, UNLABELED_EVENT, ISSUE_COMMENT, CLOSED_EVENT, REOPENED_EVENT]";
-
 // Comment bodies are left out: the clock needs who commented and when, not what they wrote.
-const ITEMS = `
-  pageInfo { hasNextPage endCursor }
-  nodes {
-    __typename
-    ... on LabeledEvent { createdAt actor { __typename login } label { name } }
-    ... on UnlabeledEvent { createdAt actor { __typename login } label { name } }
-    ... on IssueComment { createdAt author { __typename login } authorAssociation }
-    ... on ClosedEvent { createdAt actor { __typename login } stateReason }
-    ... on ReopenedEvent { createdAt actor { __typename login } }
-  }`;
+const ITEMS = timelineItemsSelection("createdAt author { __typename login } authorAssociation");
 
 // `stateReason` without `enableDuplicate`: GitHub then says NOT_PLANNED for a
 // duplicate, which the clock treats alike (both cancel open deadlines), and
@@ -51,7 +40,7 @@ const ISSUE_FIELDS = `
         author { __typename login }
         authorAssociation
         labels(first: 100) { nodes { name } }
-        timelineItems(first: 100, itemTypes: ${ITEM_TYPES}) {${ITEMS}
+        timelineItems(first: 100, itemTypes: ${TIMELINE_ITEM_TYPES}) {${ITEMS}
         }`;
 
 /** Issues created since `since` (filterBy.since is "updated since", a superset GitHub filters for us), newest first. */
@@ -78,15 +67,7 @@ query incidentSlaReportOpenIssues($owner: String!, $name: String!, $after: Strin
   }
 }`;
 
-export const MORE_TIMELINE_QUERY = `
-query incidentSlaReportMoreTimeline($owner: String!, $name: String!, $number: Int!, $after: String) {
-  repository(owner: $owner, name: $name) {
-    issue(number: $number) {
-      timelineItems(first: 100, after: $after, itemTypes: ${ITEM_TYPES}) {${ITEMS}
-      }
-    }
-  }
-}`;
+export const MORE_TIMELINE_QUERY = moreTimelineQuery("incidentSlaReportMoreTimeline", ITEMS);
 
 async function complete(graphql: Octokit["graphql"], ref: RepoRef, node: IssueNode, stats: PeriodReadStats): Promise<IssueWithTimeline> {
   const timeline = await completeTimeline(graphql, ref, node, MORE_TIMELINE_QUERY, () => {

@@ -4,7 +4,7 @@
 // app's markers, closes, reopens). Only issues with more than 100 such items
 // cost extra requests. The result has the shapes of GitHub's REST issue and
 // timeline, so the same evaluate and plan serve webhooks and sweeps.
-import { type IssueNode, type Page, completeTimeline, restIssue } from "./graphql-shapes.js";
+import { type IssueNode, type Page, TIMELINE_ITEM_TYPES, completeTimeline, moreTimelineQuery, restIssue, timelineItemsSelection } from "./graphql-shapes.js";
 import { type AppComment, appCommentsOf } from "./read-incident.js";
 import type { Octokit, RepoRef } from "./types.js";
 
@@ -22,18 +22,7 @@ export interface ReadStats {
   ownerType?: string;
 }
 
-const ITEM_TYPES = "[LABELED_EVENT, UNLABELED_EVENT, ISSUE_COMMENT, CLOSED_EVENT, REOPENED_EVENT]";
-
-const ITEMS = `
-  pageInfo { hasNextPage endCursor }
-  nodes {
-    __typename
-    ... on LabeledEvent { createdAt actor { __typename login } label { name } }
-    ... on UnlabeledEvent { createdAt actor { __typename login } label { name } }
-    ... on IssueComment { databaseId createdAt author { __typename login } authorAssociation body }
-    ... on ClosedEvent { createdAt actor { __typename login } stateReason }
-    ... on ReopenedEvent { createdAt actor { __typename login } }
-  }`;
+const ITEMS = timelineItemsSelection("databaseId createdAt author { __typename login } authorAssociation body");
 
 export const OPEN_ISSUES_QUERY = `
 query incidentSlaOpenIssues($owner: String!, $name: String!, $after: String) {
@@ -47,22 +36,14 @@ query incidentSlaOpenIssues($owner: String!, $name: String!, $after: String) {
         authorAssociation
         labels(first: 100) { nodes { name } }
         assignees(first: 20) { nodes { login } }
-        timelineItems(first: 100, itemTypes: ${ITEM_TYPES}) {${ITEMS}
+        timelineItems(first: 100, itemTypes: ${TIMELINE_ITEM_TYPES}) {${ITEMS}
         }
       }
     }
   }
 }`;
 
-export const MORE_ITEMS_QUERY = `
-query incidentSlaMoreTimeline($owner: String!, $name: String!, $number: Int!, $after: String) {
-  repository(owner: $owner, name: $name) {
-    issue(number: $number) {
-      timelineItems(first: 100, after: $after, itemTypes: ${ITEM_TYPES}) {${ITEMS}
-      }
-    }
-  }
-}`;
+export const MORE_ITEMS_QUERY = moreTimelineQuery("incidentSlaMoreTimeline", ITEMS);
 
 /**
  * A repository's open incidents with complete timelines, one at a time: 100
