@@ -7,7 +7,7 @@
 // write limits. One repository's failure never stops the others.
 import { readMarker } from "../domain/markers.js";
 import { type Write, emptyResult, executeWrites, pendingWrites, writesOf } from "../github/apply-plan.js";
-import { CONFIG_ERROR_TITLE, reportConfigError } from "../github/config-error-issue.js";
+import { CONFIG_ERROR_TITLE, closeConfigErrorIssue, reportConfigError } from "../github/config-error-issue.js";
 import type { LabelCache } from "../github/labels.js";
 import { loadRepoConfig } from "../github/load-config.js";
 import type { OrgMembersCache } from "../github/org-members.js";
@@ -168,14 +168,8 @@ export async function sweepRepository(
 
 async function closeStaleErrorIssue(deps: SweepDeps, target: SweepTarget, ref: RepoRef, number: number): Promise<void> {
   target.budget.take();
-  await target.octokit.rest.issues.createComment({
-    owner: ref.owner,
-    repo: ref.repo,
-    issue_number: number,
-    body: "The configuration is valid again: incident-sla is back at work here.",
-  });
   target.budget.take();
-  await target.octokit.rest.issues.update({ owner: ref.owner, repo: ref.repo, issue_number: number, state: "closed", state_reason: "completed" });
+  await closeConfigErrorIssue(target.octokit, ref, number);
   deps.log.info({ repo: `${ref.owner}/${ref.repo}`, issue: number, title: CONFIG_ERROR_TITLE }, "configuration error issue closed");
 }
 

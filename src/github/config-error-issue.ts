@@ -44,13 +44,17 @@ export async function reportConfigError(octokit: Octokit, ref: RepoRef, botLogin
   return "updated";
 }
 
+/** Says the configuration is valid again and closes one error issue (2 writes). */
+export async function closeConfigErrorIssue(octokit: Octokit, ref: RepoRef, number: number): Promise<void> {
+  const { owner, repo } = ref;
+  await octokit.rest.issues.createComment({ owner, repo, issue_number: number, body: "The configuration is valid again: incident-sla is back at work here." });
+  await octokit.rest.issues.update({ owner, repo, issue_number: number, state: "closed", state_reason: "completed" });
+}
+
 /** Closes the error issue if one is open. */
 export async function clearConfigError(octokit: Octokit, ref: RepoRef, botLogin: string): Promise<boolean> {
   const { owner, repo } = ref;
   const open = await findOpen(octokit, ref, botLogin);
-  for (const issue of open) {
-    await octokit.rest.issues.createComment({ owner, repo, issue_number: issue.number, body: "The configuration is valid again: incident-sla is back at work here." });
-    await octokit.rest.issues.update({ owner, repo, issue_number: issue.number, state: "closed", state_reason: "completed" });
-  }
+  for (const issue of open) await closeConfigErrorIssue(octokit, { owner, repo }, issue.number);
   return open.length > 0;
 }
