@@ -13,7 +13,7 @@
 // Probot's throttling spaces an app's writes at least 1 s apart and its new
 // comments at least 3 s apart, per process. That spacing, not the app, sets
 // the pace under load; the rows marked "spacing off" run the same apps with
-// only that spacing removed (bench/e2e/no-write-spacing.ts) to show what the
+// only that spacing removed (tests/e2e/support/write-spacing.ts) to show what the
 // apps themselves cost.
 import { type ChildProcess, fork } from "node:child_process";
 import { generateKeyPairSync, randomBytes } from "node:crypto";
@@ -155,7 +155,7 @@ async function run(built: string, c: Contender, spacingOff: boolean): Promise<Ro
     app = await startApp({
       cwd: built,
       appPath: c.appPath,
-      nodeArgs: spacingOff ? ["--import", "./extra/no-write-spacing.js"] : [],
+      nodeArgs: spacingOff ? ["--import", "./extra/write-spacing.js"] : [],
       env: {
         APP_ID: String(APP_ID),
         PRIVATE_KEY: keys.privateKey,
@@ -306,7 +306,7 @@ function explain(rows: Row[]): string {
 }
 
 async function main(): Promise<void> {
-  const built = await buildApp({ "minimal-app": "bench/e2e/minimal-app.ts", "no-write-spacing": "bench/e2e/no-write-spacing.ts" });
+  const built = await buildApp({ "minimal-app": "bench/e2e/minimal-app.ts" });
   console.log(`app built in ${built.dir}${built.compiled ? ` (${(built.ms / 1000).toFixed(1)} s)` : " (cached)"}`);
   console.log(`load: ${DELIVERIES} signed deliveries, ${CONCURRENCY} at a time: ${INCIDENTS} × issues.opened (complete level-3 form), then ${DELIVERIES - INCIDENTS} × issue_comment.created by the customer, round the incidents`);
   const contenders = CONTENDERS.filter((c) => !values.only || c.name.startsWith(values.only));

@@ -17,9 +17,9 @@ import { type Mutilation, extremeBodies, fuzzedBodies, incidentInvariants } from
 import { buildApp } from "./support/build-app.js";
 import { BOT, CONFIG_PATH, World, stopAllWorlds } from "./support/world.js";
 
-// Every scenario has its own app process and GitHub: they wait on Probot's write spacing, not
-// on the CPU, so they all run at once.
-vi.setConfig({ maxConcurrency: 20 });
+// Every scenario has its own app process and GitHub. Probot's write spacing is shortened
+// (World's default), so scenarios wait on the CPU: a few at a time on a 2-core machine.
+vi.setConfig({ maxConcurrency: 4 });
 beforeAll(async () => void (await buildApp()), 120_000);
 afterAll(stopAllWorlds, 20_000);
 
@@ -140,8 +140,8 @@ describe.concurrent("faults, end to end", () => {
     ];
     const numbers = cases.map((c) => seedIssue(w, repo, c.what));
     const hits = cases.map((c, i) => w.fake.setFault({ method: c.method, path: path(numbers[i]!, c.at) }, c.fault));
-    // All at once, as deliveries come: each issue's fault hits only that issue's request. Probot
-    // spaces new comments 3 s apart, so most are answered 202 ("still processing") at 9 s.
+    // All at once, as deliveries come: each issue's fault hits only that issue's request. Some may
+    // be answered 202 ("still processing") at 9 s on a loaded machine; the work completes anyway.
     const answers = await Promise.all(numbers.map((n) => w.deliverEventually("issues", w.fake.payloads.issues("opened", repo, n))));
     expect(answers.every((a) => a.ms < 10_000)).toBe(true);
     expect(hits.map((h) => h.hits)).toEqual(cases.map(() => 1));

@@ -51,6 +51,12 @@ async function transpile(source: string, target: string): Promise<void> {
   writeFileSync(target, out.outputText);
 }
 
+/** Preloads every build carries in extra/: the watchdog, and the write spacing a world may shorten. */
+const PRELOADS = {
+  "exit-with-parent": "tests/e2e/support/exit-with-parent.ts",
+  "write-spacing": "tests/e2e/support/write-spacing.ts",
+};
+
 export interface BuiltApp {
   /** The directory to run `probot run ./dist/index.js` in (package.json, app.yml, node_modules, dist/). */
   dir: string;
@@ -62,12 +68,12 @@ export interface BuiltApp {
 /**
  * Compiles src/ into `<tmp>/incident-sla-e2e/<hash>/dist` unless that build
  * exists. `extraApps` are single TypeScript files (e.g. the benchmark's
- * minimal app) transpiled into `<dir>/extra/<name>.js`, like the watchdog
- * every app process loads (exit-with-parent.ts).
+ * minimal app) transpiled into `<dir>/extra/<name>.js`, like the preloads
+ * every build carries (PRELOADS).
  */
 export async function buildApp(extraApps: Record<string, string> = {}): Promise<BuiltApp> {
   const started = performance.now();
-  const extras = [...Object.values(extraApps), "tests/e2e/support/exit-with-parent.ts"].map((f) => join(ROOT, f));
+  const extras = [...Object.values(extraApps), ...Object.values(PRELOADS)].map((f) => join(ROOT, f));
   // E2E_BUILD_REF=HEAD (any git ref) builds that commit instead of the working tree: for a
   // working copy shared with people in the middle of an edit.
   const ref = process.env.E2E_BUILD_REF;
@@ -112,7 +118,7 @@ export async function buildApp(extraApps: Record<string, string> = {}): Promise<
   cpSync(join(sources, "bin"), join(work, "bin"), { recursive: true });
   if (ref) rmSync(sources, { recursive: true, force: true });
   symlinkSync(join(ROOT, "node_modules"), join(work, "node_modules"), "dir");
-  const toTranspile = { "exit-with-parent": "tests/e2e/support/exit-with-parent.ts", ...extraApps };
+  const toTranspile = { ...PRELOADS, ...extraApps };
   for (const [name, file] of Object.entries(toTranspile)) await transpile(join(ROOT, file), join(work, "extra", `${name}.js`));
   writeFileSync(join(work, "READY"), new Date().toISOString());
   try {

@@ -40,6 +40,12 @@ export interface WorldOptions {
   env?: Record<string, string>;
   /** The installation's account (an organisation by default, so org members count as engineers). */
   account?: { login: string; type: "Organization" | "User" };
+  /**
+   * Milliseconds Probot's throttling keeps between writes (its own: 1 s, 3 s between new
+   * comments). Default 0: scenarios then do not depend on how much spacing fits into GitHub's
+   * 10 s on a loaded machine. "probot" keeps Probot's spacing, for tests about it.
+   */
+  writeSpacing?: number | "probot";
 }
 
 const worlds = new Set<World>();
@@ -74,10 +80,13 @@ export class World {
     const secret = randomBytes(20).toString("hex");
     let app: AppProcess;
     try {
+      const spacing = options.writeSpacing ?? 0;
       app = await startApp({
         cwd: built.dir,
         appPath: "./dist/index.js",
+        nodeArgs: spacing === "probot" ? [] : ["--import", "./extra/write-spacing.js"],
         env: {
+          ...(spacing === "probot" ? {} : { WRITE_SPACING_MS: String(spacing) }),
           APP_ID: String(APP_ID),
           PRIVATE_KEY: keys.privateKey,
           WEBHOOK_SECRET: secret,
