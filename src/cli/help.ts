@@ -35,7 +35,7 @@ ${EXIT_CODES}
 export const HELP: Record<CommandName, string> = {
   report: `usage: incident-sla report --from YYYY-MM-DD --to YYYY-MM-DD [--repo OWNER/NAME]... [options]
        incident-sla report --from DATE --to DATE --input FILE.jsonl --config FILE [options]
-       incident-sla report --post [--from DATE --to DATE] [--repo OWNER/NAME]...
+       incident-sla report --post [--from DATE --to DATE] [--repo OWNER/NAME]... [--output summary]
 
 The compliance report for managers: per customer (repository), severity and
 deadline, how many incidents, how many deadlines were met on time and which
@@ -77,6 +77,10 @@ Options:
                      in the organisation's defaults (OWNER/.github, .github/incident-sla.yml), once
                      per period; without --from/--to: the previous month. Never into a customer's
                      repository. Prints one JSON line per organisation.
+  --output summary   with --post: one JSON line of totals instead ({"organisations":3,
+                     "created":1,"exists":1,"skipped":1,…}), for logs that others can
+                     read: no organisation or repository is named, no log lines are
+                     written whatever LOG_LEVEL says, the exit code is the same
   -h, --help         show this help
 
 Examples:
@@ -84,6 +88,7 @@ Examples:
   incident-sla report --from 2026-03-01 --to 2026-03-31 --format csv --lang ru   # every installation
   incident-sla report --from 2026-03-01 --to 2026-03-31 --input acme.jsonl --config incident-sla.yml
   incident-sla report --post                                # last month, from a CronJob or Actions
+  incident-sla report --post --output summary               # the same, for a shared Actions log
 
 Exit codes:
   0  the report was written (or posted, or already there)
@@ -92,6 +97,7 @@ Exit codes:
   2  usage error: unknown option, missing --from/--to, no credentials, a file that cannot be read
 `,
   sweep: `usage: incident-sla sweep [--repo OWNER/NAME]... [--shard I/N] [--dry-run] [--bot LOGIN] [--max-wait SECONDS]
+                          [--output lines|summary]
 
 Re-evaluates every open incident and acts: reminders before deadlines,
 escalation at a breach, the status comment and the managers' labels. The same
@@ -113,11 +119,17 @@ Options:
                       github-actions[bot]; with app credentials: the app's bot)
   --max-wait SECONDS  longest rate-limit wait to sit out within the sweep (default 60);
                       longer waits leave the rest for the next sweep
+  --output lines      one JSON line per repository on stdout (the default)
+  --output summary    only the totals, for logs that others can read (a shared
+                      Actions log): no repository or organisation is named, no log
+                      lines are written whatever LOG_LEVEL says, the exit code is the same
 
 Output: one JSON line per repository on stdout
   {"repo":"acme/support","ok":true,"config":"valid","incidents":42,"reads":1,
    "extraPages":0,"writes":3,"deferred":0,"changed":2}
-and a summary on stderr.
+and a summary on stderr. With --output summary, one line of totals on stdout
+  {"repositories":12,"failed":0,"incidents":42,"reads":14,"writes":3,"deferred":0,"dryRun":false}
+and the same summary on stderr.
 
 Exit codes:
   0  every repository was swept (writes left for the next sweep by GitHub's

@@ -41,6 +41,7 @@ const OPTIONS = {
   now: { type: "string" },
   bot: { type: "string" },
   post: { type: "boolean" },
+  output: { type: "string" },
 } as const;
 
 function render(report: Report, format: Format, language: Language): string {
@@ -120,6 +121,11 @@ export async function reportCommand(args: string[], context: CommandContext): Pr
   if (values.lang !== undefined && values.lang !== "ru" && values.lang !== "en") throw new UsageError(`--lang expects ru or en, got ${JSON.stringify(values.lang)}`);
   const lang: Language | undefined = values.lang === "ru" || values.lang === "en" ? values.lang : undefined;
   const post = values.post ?? false;
+  // --output summary: totals only, for logs other customers may read (a shared Actions log).
+  const output = values.output ?? "lines";
+  if (output !== "lines" && output !== "summary") throw new UsageError(`--output expects lines or summary, got ${JSON.stringify(values.output)}`);
+  if (output === "summary" && !post) throw new UsageError("--output summary goes with --post (a report itself names every customer)");
+  const summaryOnly = output === "summary";
   if ((values.from === undefined) !== (values.to === undefined)) throw new UsageError("give both --from and --to (inclusive dates, YYYY-MM-DD)");
   let period: ReportPeriod | null = null;
   if (values.from !== undefined && values.to !== undefined) {
@@ -155,14 +161,16 @@ export async function reportCommand(args: string[], context: CommandContext): Pr
     if (typeof parsed !== "number") throw new UsageError(`--now: ${parsed.error.replace(/\(without an offset[^)]*\)/, "(without an offset it is read as UTC)")}`);
     now = parsed;
   }
-  const log = pino({ level: io.env.LOG_LEVEL ?? "warn" }, pino.destination(2));
+  // With --output summary nothing that names an organisation or a repository is printed, log lines included.
+  const log = pino({ level: summaryOnly ? "silent" : (io.env.LOG_LEVEL ?? "warn") }, pino.destination(2));
   const setup = await connectToGitHub(io, { repos, bot: values.bot, tokenBotDefault: DEFAULT_BOT_LOGIN, log });
   const deps: ReportDeps = { now: () => now, botLogin: setup.botLogin, members: new OrgMembersCache(context.now), log };
   const units = await reportUnits(setup.installations, repos);
   // A repository named with --repo that no installation of the app can see is said, not silently left out.
   const seen = new Set(units.flatMap((u) => u.repos.map((r) => `${r.owner}/${r.repo}`.toLowerCase())));
   const unseen = repos.map((r) => `${r.owner}/${r.repo}`).filter((name) => !seen.has(name.toLowerCase()));
-  for (const name of unseen) await write(io.stderr, `incident-sla report: ${name}: not among the repositories the app's installations can see\n`);
+  if (summaryOnly && unseen.length > 0) await write(io.stderr, `incident-sla report: ${unseen.length} of the --repo repositories are not among those the app's installations can see\n`);
+  else for (const name of unseen) await write(io.stderr, `incident-sla report: ${name}: not among the repositories the app's installations can see\n`);
 
   if (!post) {
     const read = await readReport(deps, units, { period: period!, now, bot: setup.botLogin });
@@ -183,6 +191,7 @@ export async function reportCommand(args: string[], context: CommandContext): Pr
 
   // --post: each owner's report into its report repository (the organisation's defaults say which).
   let failures = 0;
+  const totals = { organisations: 0, created: 0, exists: 0, "claimed-elsewhere": 0, refused: 0, skipped: 0, failed: 0, failedRepositories: 0 };
   for (const unit of units) {
     let outcome: PublishOutcome | { owner: string; status: "failed" | "skipped"; reason: string };
     try {
@@ -201,7 +210,12 @@ export async function reportCommand(args: string[], context: CommandContext): Pr
     const { reads, ...printed } = outcome as PublishOutcome;
     const failedReads = (reads ?? []).filter((r) => !r.ok);
     if (failedReads.length > 0) failures++;
+    totals.organisations++;
+    totals[outcome.status]++;
+    totals.failedRepositories += failedReads.length;
+    if (summaryOnly) continue;
     await write(io.stdout, `${JSON.stringify({ ...printed, ...(failedReads.length > 0 ? { failedRepositories: failedReads.map((r) => ({ repo: r.repo, error: r.error })) } : {}) })}\n`);
   }
+  if (summaryOnly) await write(io.stdout, `${JSON.stringify(totals)}\n`);
   return failures > 0 || unseen.length > 0 ? 1 : 0;
 }

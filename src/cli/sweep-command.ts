@@ -31,6 +31,7 @@ export async function sweepCommand(args: string[], { io, now }: CommandContext):
     "dry-run": { type: "boolean" },
     bot: { type: "string" },
     "max-wait": { type: "string" },
+    output: { type: "string" },
   });
   const env = io.env;
   const repos = (values.repo ?? []).map((r) => {
@@ -41,7 +42,12 @@ export async function sweepCommand(args: string[], { io, now }: CommandContext):
   const shard = parseShard(values.shard);
   const maxWait = values["max-wait"] === undefined ? 60 : Number(values["max-wait"]);
   if (!Number.isFinite(maxWait) || maxWait < 0) throw new UsageError(`--max-wait expects seconds, got ${JSON.stringify(values["max-wait"])}`);
-  const log = pino({ level: env.LOG_LEVEL ?? "warn" }, pino.destination(2));
+  const output = values.output ?? "lines";
+  if (output !== "lines" && output !== "summary") throw new UsageError(`--output expects lines or summary, got ${JSON.stringify(values.output)}`);
+  // --output summary is for logs other customers may read (a shared Actions log): nothing that
+  // names a repository or an organisation is printed, not even a log line, whatever LOG_LEVEL says.
+  const summaryOnly = output === "summary";
+  const log = pino({ level: summaryOnly ? "silent" : (env.LOG_LEVEL ?? "warn") }, pino.destination(2));
   const { installations, botLogin, mode } = await connectToGitHub(io, { repos, bot: values.bot, shard, log });
   let unreachable: string[] = [];
   if (mode === "app" && repos.length > 0) {
@@ -66,7 +72,7 @@ export async function sweepCommand(args: string[], { io, now }: CommandContext):
     dryRun: values["dry-run"] ?? false,
     maxRateLimitWaitMs: maxWait * 1000,
     log,
-    onPlan: values["dry-run"]
+    onPlan: values["dry-run"] && !summaryOnly
       ? (ref, writes) => {
           const planned = writes.map((w) => ("body" in w ? { ...w, body: w.body.split("\n").find((l) => !l.startsWith("<!--")) ?? "" } : w));
           io.stdout.write(`${JSON.stringify({ repo: `${ref.owner}/${ref.repo}`, issue: ref.issue_number, writes: planned })}\n`);
@@ -86,13 +92,20 @@ export async function sweepCommand(args: string[], { io, now }: CommandContext):
     deferred: 0,
     changed: 0,
   }));
-  for (const r of results) await write(io.stdout, `${JSON.stringify(r)}\n`);
+  const printLine = async (r: RepoSweep) => {
+    if (!summaryOnly) await write(io.stdout, `${JSON.stringify(r)}\n`);
+  };
+  for (const r of results) await printLine(r);
   for (const installation of installations) {
     const swept = await sweepInstallation(deps, budgets, installation);
-    for (const r of swept) await write(io.stdout, `${JSON.stringify(r)}\n`);
+    for (const r of swept) await printLine(r);
     results.push(...swept);
   }
   const summary = summarise(results, now() - started);
+  if (summaryOnly) {
+    const { repositories, failed, incidents, reads, writes, deferred } = summary;
+    await write(io.stdout, `${JSON.stringify({ repositories, failed, incidents, reads, writes, deferred, dryRun: deps.dryRun })}\n`);
+  }
   await write(
     io.stderr,
     `swept ${summary.repositories} repositories (${summary.failed} failed): ${summary.incidents} open incidents, ${summary.reads} reads, ${summary.writes} writes, ${summary.deferred} deferred${deps.dryRun ? " (dry run: nothing written)" : ""}\n`,
