@@ -20,7 +20,7 @@ import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { formBody } from "../tests/fixtures/app/forms.js";
-import { contract } from "../tests/e2e/support/contracts.js";
+import { COMPLETE_LEVEL3, contract } from "../tests/e2e/support/contracts.js";
 import { type AppProcess, startApp } from "../tests/e2e/support/app-process.js";
 import { ROOT, buildApp } from "../tests/e2e/support/build-app.js";
 import { signAndSend } from "../tests/support/fake-github/webhooks.js";
@@ -149,7 +149,7 @@ async function run(built: string, c: Contender, spacingOff: boolean): Promise<Ro
   const rpc = rpcTo(fake);
   let app: AppProcess | null = null;
   try {
-    const setup: SetupArgs = { appId: APP_ID, publicKey: keys.publicKey, config: yaml, incidents: INCIDENTS, body: formBody("en", COMPLETE) };
+    const setup: SetupArgs = { appId: APP_ID, publicKey: keys.publicKey, config: yaml, incidents: INCIDENTS, body: formBody("en", COMPLETE_LEVEL3) };
     const { port } = await rpc<{ port: number }>("setup", setup);
     const secret = randomBytes(20).toString("hex");
     app = await startApp({
@@ -247,22 +247,6 @@ async function run(built: string, c: Contender, spacingOff: boolean): Promise<Ro
     fake.kill();
   }
 }
-
-const COMPLETE = {
-  requestType: "incident",
-  severity: "3",
-  environment: "PROD",
-  affectedShare: "upTo10",
-  workaroundAvailable: "yes",
-  productVersion: "5.2.1",
-  description: "One department sees a slow login page.",
-  reproduction: "1. Open the portal\n2. Sign in",
-  logs: "```text\nWARN ldap pool exhausted\n```",
-  infrastructureChecks: ["dbms", "directory"],
-  incidentDbChecked: true,
-  remoteAccess: "not-given",
-  phoneCall: false,
-};
 
 const mb = (bytes: number) => (bytes / 1048576).toFixed(0);
 const sec = (ms: number) => (ms / 1000).toFixed(ms < 10_000 ? 2 : 1);

@@ -1,6 +1,6 @@
 // Probot wiring: which events reach which handler. The handlers are thin; the
 // decisions live in src/domain.
-import type { Context, Probot } from "probot";
+import type { ApplicationFunctionOptions, Context, Probot } from "probot";
 import { CONFIG_PATH } from "../config/parse-config.js";
 import { clearConfigError, reportConfigError } from "../github/config-error-issue.js";
 import { labelDefinitions } from "../github/labels.js";
@@ -10,9 +10,12 @@ import type { IssueRef, Octokit, RepoRef } from "../github/types.js";
 import { handleIncident } from "./handle-incident.js";
 import { createMonthlyReports } from "./monthly-report.js";
 import { GITHUB_WRITE_LIMITS, WriteBudgets } from "../github/write-budget.js";
+import { SweepHealth } from "./health.js";
+import { appEndpoints } from "./http-endpoints.js";
+import { runInAppSweep } from "./in-app-sweep.js";
+import { AppMetrics } from "./metrics.js";
 import { type AppServices, createServices } from "./services.js";
-import type { SweepDeps } from "./sweep.js";
-import { probotInstallations, scheduleSweeps, summarise, sweepInstallation } from "./sweep-runner.js";
+import { scheduleSweeps } from "./sweep-runner.js";
 
 export interface AppOptions {
   /** Replaces the real clock (tests). */
@@ -84,69 +87,106 @@ async function prepareRepository(services: AppServices, octokit: Octokit, ref: R
   log.info({ repo: `${ref.owner}/${ref.repo}`, labelsCreated: created, configErrorClosed: closed }, "repository ready");
 }
 
+/** "issues.opened", or the event's name when it has no action. */
+function eventName(context: Context): string {
+  const action = (context.payload as { action?: unknown }).action;
+  return typeof action === "string" ? `${context.name}.${action}` : context.name;
+}
+
+/**
+ * Runs one event's handler: counts its outcome, and logs a failure with what it was doing
+ * (event, repository, issue) before Probot answers GitHub with the error.
+ */
+async function observed(metrics: AppMetrics, context: Context, where: Record<string, unknown>, work: () => Promise<string>): Promise<void> {
+  const event = eventName(context);
+  try {
+    metrics.events.inc({ event, outcome: await work() });
+  } catch (error) {
+    metrics.events.inc({ event, outcome: "failed" });
+    context.log.error({ event, ...where, err: error }, "event failed");
+    throw error;
+  }
+}
+
 export function createApp(options: AppOptions = {}) {
-  return (app: Probot): void => {
+  return (app: Probot, probotOptions?: ApplicationFunctionOptions): void => {
     const services = createServices(botLoginSource(app, options), options.now);
+    const metrics = new AppMetrics();
+    const interval = sweepInterval(options);
+    const health = new SweepHealth({ intervalSeconds: interval, now: services.now });
+    try {
+      probotOptions?.addHandler(appEndpoints(health, metrics, app.log));
+    } catch (error) {
+      // Loaded without an HTTP server (a test's Probot): nothing to serve them on.
+      app.log.debug({ err: error }, "no HTTP server: /healthz and /metrics are not served");
+    }
 
     app.on(INCIDENT_EVENTS, async (context) => {
-      const botLogin = await services.botLogin();
-      // The app's own writes come back as events; they change nothing it has not already decided.
-      if (context.payload.sender?.login?.toLowerCase() === botLogin.toLowerCase()) return;
       const { owner, repo } = context.repo();
       const ref: IssueRef = { owner, repo, issue_number: (context.payload as { issue: { number: number } }).issue.number };
-      await services.serialise(`${ref.owner}/${ref.repo}#${ref.issue_number}`, () =>
-        handleIncident(services, {
-          octokit: withRequestTimeout(context.octokit),
-          ref,
-          installationId: (context.payload as { installation?: { id: number } }).installation?.id,
-          ownerType: (context.payload as { repository: { owner: { type?: string } } }).repository.owner.type,
-          log: context.log,
-        }),
-      );
+      const where = { repo: (context.payload as { repository: { full_name: string } }).repository.full_name, issue: ref.issue_number };
+      await observed(metrics, context, where, async () => {
+        const botLogin = await services.botLogin();
+        // The app's own writes come back as events; they change nothing it has not already decided.
+        if (context.payload.sender?.login?.toLowerCase() === botLogin.toLowerCase()) {
+          context.log.info({ event: eventName(context), ...where, outcome: "skipped", reason: "sent by the app itself" }, "event skipped");
+          return "skipped";
+        }
+        const handled = await services.serialise(`${ref.owner}/${ref.repo}#${ref.issue_number}`, () =>
+          handleIncident(services, {
+            octokit: withRequestTimeout(context.octokit),
+            ref,
+            installationId: (context.payload as { installation?: { id: number } }).installation?.id,
+            ownerType: (context.payload as { repository: { owner: { type?: string } } }).repository.owner.type,
+            log: context.log,
+          }),
+        );
+        if (handled.writes) metrics.writes.inc({ source: "webhook" }, handled.writes);
+        return handled.outcome === "handled" ? (handled.writes ? "written" : "nothing to do") : "skipped";
+      });
     });
 
     app.on(["installation.created", "installation_repositories.added"], async (context) => {
       const payload = context.payload as { repositories?: { full_name: string }[]; repositories_added?: { full_name: string }[] };
       const repos = payload.repositories_added ?? payload.repositories ?? [];
-      for (const { full_name } of repos) {
-        const [owner, repo] = full_name.split("/") as [string, string];
-        await prepareRepository(services, withRequestTimeout(context.octokit), { owner, repo }, context.log);
-      }
+      await observed(metrics, context, { repositories: repos.length }, async () => {
+        for (const { full_name } of repos) {
+          const [owner, repo] = full_name.split("/") as [string, string];
+          await prepareRepository(services, withRequestTimeout(context.octokit), { owner, repo }, context.log);
+        }
+        if (repos.length === 0) context.log.info({ event: eventName(context), outcome: "skipped", reason: "no repositories in the event" }, "event skipped");
+        return repos.length === 0 ? "skipped" : "handled";
+      });
     });
 
-    const interval = sweepInterval(options);
     if (interval > 0) {
       const budgets = new WriteBudgets(GITHUB_WRITE_LIMITS, services.now);
       const monthlyReports = createMonthlyReports({ now: services.now, members: services.members, log: app.log });
-      scheduleSweeps(async () => {
-        const started = services.now();
-        const deps: SweepDeps = {
-          now: services.now,
-          sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-          botLogin: await services.botLogin(),
-          labels: services.labels,
-          members: services.members,
-          log: app.log,
-        };
-        const results = [];
-        const installations = await probotInstallations(app);
-        for (const installation of installations) {
-          results.push(...(await sweepInstallation(deps, budgets, installation)));
-        }
-        app.log.info(summarise(results, services.now() - started), "sweep finished");
-        // The scheduled compliance report (issue 6) rides on the sweep: it looks at most once an hour.
-        await monthlyReports.check(installations, deps.botLogin);
-      }, interval);
+      scheduleSweeps(() => runInAppSweep({ app, services, budgets, health, metrics, monthlyReports }), {
+        intervalSeconds: interval,
+        onError: (error) => {
+          health.recordError(error instanceof Error ? error.message : String(error));
+          app.log.error({ err: error }, "sweep failed");
+        },
+      });
       app.log.info({ intervalSeconds: interval }, "sweeps scheduled");
     }
 
     // A change of the configuration on the default branch: report or clear errors, create labels.
     app.on("push", async (context) => {
       const { payload } = context;
-      if (payload.ref !== `refs/heads/${payload.repository.default_branch}`) return;
-      const touched = payload.commits.some((c) => [...(c.added ?? []), ...(c.modified ?? []), ...(c.removed ?? [])].includes(CONFIG_PATH));
-      if (!touched) return;
-      await prepareRepository(services, withRequestTimeout(context.octokit), context.repo(), context.log);
+      const where = { repo: payload.repository.full_name };
+      await observed(metrics, context, where, async () => {
+        const skip = (reason: string) => {
+          context.log.info({ event: "push", ...where, outcome: "skipped", reason }, "event skipped");
+          return "skipped";
+        };
+        if (payload.ref !== `refs/heads/${payload.repository.default_branch}`) return skip("not the default branch");
+        const touched = payload.commits.some((c) => [...(c.added ?? []), ...(c.modified ?? []), ...(c.removed ?? [])].includes(CONFIG_PATH));
+        if (!touched) return skip("the configuration did not change");
+        await prepareRepository(services, withRequestTimeout(context.octokit), context.repo(), context.log);
+        return "handled";
+      });
     });
   };
 }

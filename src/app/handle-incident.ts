@@ -23,6 +23,7 @@ export interface IncidentEventContext {
   ref: IssueRef;
   installationId: number | undefined;
   ownerType: string | undefined;
+  /** One info line per event: its outcome (written, nothing to do, skipped and why). */
   log: { info: (obj: object, msg: string) => void; debug: (obj: object, msg: string) => void };
 }
 
@@ -36,23 +37,29 @@ export async function handleIncident(services: AppServices, ctx: IncidentEventCo
   const { octokit, ref } = ctx;
   const botLogin = await services.botLogin();
 
+  const where = { repo: `${ref.owner}/${ref.repo}`, issue: ref.issue_number };
+  const skipped = (outcome: HandledIncident["outcome"], reason: string): HandledIncident => {
+    ctx.log.info({ ...where, outcome: "skipped", reason, ms: services.now() - started }, "event skipped");
+    return { outcome, reason };
+  };
+
   // 1. Configuration from the default branch; without one this is not a customer repository.
   const loaded = await loadRepoConfig(octokit, ref);
-  if (loaded.kind === "missing") return { outcome: "no-config" };
+  if (loaded.kind === "missing") return skipped("no-config", "no configuration: not a customer repository");
   if (loaded.kind === "invalid") {
     // One error issue per repository: deliveries for different issues queue here.
     const repoRef = { owner: ref.owner, repo: ref.repo };
     const done = await services.serialise(`config:${ref.owner}/${ref.repo}`, () => reportConfigError(octokit, repoRef, botLogin, loaded.error));
-    ctx.log.info({ repo: `${ref.owner}/${ref.repo}`, configError: done }, "invalid configuration: incidents left alone");
+    ctx.log.info({ ...where, outcome: done === "unchanged" ? "nothing to do" : "written", configError: done }, "invalid configuration: incidents left alone");
     return { outcome: "invalid-config" };
   }
   const { config } = loaded;
 
   // 2. The issue, its timeline and the app's comments on it.
   const data = await readIncident(octokit, ref, botLogin);
-  if (data.issue.pull_request) return { outcome: "skipped", reason: "pull request" };
+  if (data.issue.pull_request) return skipped("skipped", "a pull request, not an incident");
   const author = (data.issue.user as { login?: string } | null)?.login?.toLowerCase();
-  if (author === botLogin.toLowerCase()) return { outcome: "skipped", reason: "the app's own issue" };
+  if (author === botLogin.toLowerCase()) return skipped("skipped", "the app's own issue");
   const engineers = await trustedMembers(services, ctx, config);
 
   // 3. Decide.
@@ -71,8 +78,8 @@ export async function handleIncident(services: AppServices, ctx: IncidentEventCo
   const writes = writesOf(applied);
   ctx.log.info(
     {
-      repo: `${ref.owner}/${ref.repo}`,
-      issue: ref.issue_number,
+      ...where,
+      outcome: writes > 0 ? "written" : "nothing to do",
       severity: explanation.severity.level,
       coverage: explanation.evaluation.coverage,
       decisions: plan.decisions,

@@ -30,17 +30,28 @@ export async function listInstallationRepos(octokit: Octokit): Promise<RepoToSwe
   return repos.map((r) => ({ owner: r.owner.login, repo: r.name, ownerType: r.owner.type }));
 }
 
+/**
+ * Sweeps every repository of one installation. Never throws: an installation whose repositories
+ * cannot be listed comes back as one failed entry (repo "*"), logged at error with the cause, so
+ * one installation's failure never stops the others.
+ */
 export async function sweepInstallation(deps: SweepDeps, budgets: WriteBudgets, installation: InstallationToSweep): Promise<RepoSweep[]> {
   // Rebuilt after a refresh, which replaces the installation's Octokit.
   const target = (): SweepTarget => ({ octokit: installation.octokit, graphql: installation.graphql, installationId: installation.id, budget: budgets.for(installation.id) });
   let repos: RepoToSweep[];
   try {
-    repos = installation.repos ?? (await listInstallationRepos(installation.octokit));
+    try {
+      repos = installation.repos ?? (await listInstallationRepos(installation.octokit));
+    } catch (error) {
+      if (statusOf(error) === 401 && installation.refresh) {
+        await installation.refresh();
+        repos = await listInstallationRepos(installation.octokit);
+      } else throw error;
+    }
   } catch (error) {
-    if (statusOf(error) === 401 && installation.refresh) {
-      await installation.refresh();
-      repos = await listInstallationRepos(installation.octokit);
-    } else throw error;
+    const failed = installationFailure(installation.id, error);
+    deps.log.error({ installation: installation.id, error: failed.error, status: failed.errorStatus }, "installation not swept: its repositories could not be listed");
+    return [failed];
   }
   const results: RepoSweep[] = [];
   for (const r of repos) {
@@ -48,12 +59,29 @@ export async function sweepInstallation(deps: SweepDeps, budgets: WriteBudgets, 
     let result = await sweepRepository(deps, target(), ref, r.ownerType, r.explicit);
     if (!result.ok && result.errorStatus === 401 && installation.refresh) {
       // The installation token expired during the sweep: get a new one and sweep this repository again.
-      await installation.refresh();
-      result = await sweepRepository(deps, target(), ref, r.ownerType, r.explicit);
+      try {
+        await installation.refresh();
+        result = await sweepRepository(deps, target(), ref, r.ownerType, r.explicit);
+      } catch (error) {
+        result = { ...result, error: `a new installation token could not be had: ${messageOf(error)}` };
+        deps.log.error({ installation: installation.id, repo: result.repo, error: result.error }, "repository not swept");
+      }
     }
     results.push(result);
   }
   return results;
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+function installationFailure(id: number | string, error: unknown): RepoSweep {
+  const status = statusOf(error);
+  return failedSweep("*", messageOf(error), { installation: id, ...(status !== undefined ? { errorStatus: status } : {}) });
+}
+
+/** A repository (or, as "*", an installation) that could not be swept at all. */
+export function failedSweep(repo: string, error: string, more: Partial<RepoSweep> = {}): RepoSweep {
+  return { repo, ...more, ok: false, error, config: "missing", incidents: 0, reads: 0, extraPages: 0, writes: 0, deferred: 0, changed: 0 };
 }
 
 /** Which shard (1-based) an installation belongs to: stable while installations come and go. */
@@ -115,25 +143,34 @@ export function summarise(results: RepoSweep[], ms: number): SweepSummary {
 /**
  * The in-app schedule: a first sweep soon after start, then one every
  * `intervalSeconds` (±10% jitter, so replicas drift apart), never two at once
- * in this process. Timers do not keep the process alive.
+ * in this process. Timers do not keep the process alive. A sweep that throws
+ * is handed to `onError` (which logs it); the schedule goes on.
  */
-export function scheduleSweeps(run: () => Promise<void>, intervalSeconds: number, random: () => number = Math.random): { stop: () => void } {
+export function scheduleSweeps(
+  run: () => Promise<void>,
+  { intervalSeconds, onError, random = Math.random }: { intervalSeconds: number; onError: (error: unknown) => void; random?: () => number },
+): { stop: () => void } {
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
   const next = (ms: number) => {
     if (stopped) return;
     timer = setTimeout(() => {
       run()
-        .catch(() => undefined)
+        .catch(onError)
         .finally(() => next(intervalSeconds * 1000 * (0.9 + 0.2 * random())));
     }, ms);
     timer.unref();
   };
-  next(Math.min(30_000, intervalSeconds * 1000) * (0.3 + 0.2 * random()));
+  next(firstSweepDelayMs(intervalSeconds, random));
   return {
     stop: () => {
       stopped = true;
       if (timer) clearTimeout(timer);
     },
   };
+}
+
+/** The first sweep comes soon after start: 30–50% of the interval, at most 15 s. */
+export function firstSweepDelayMs(intervalSeconds: number, random: () => number = Math.random): number {
+  return Math.min(30_000, intervalSeconds * 1000) * (0.3 + 0.2 * random());
 }

@@ -5,6 +5,7 @@
 // incidents in batches (GraphQL) → decide (the same plan as webhooks, plus
 // reminders) → write only what changed, most urgent first, within GitHub's
 // write limits. One repository's failure never stops the others.
+import { type IncidentStatus, incidentStatus } from "../domain/incident-status.js";
 import { readMarker } from "../domain/markers.js";
 import { type Write, emptyResult, executeWrites, pendingWrites, writesOf } from "../github/apply-plan.js";
 import { CONFIG_ERROR_TITLE, closeConfigErrorIssue, reportConfigError } from "../github/config-error-issue.js";
@@ -27,15 +28,21 @@ export interface SweepDeps {
   dryRun?: boolean;
   /** The longest rate-limit wait worth waiting within a sweep. */
   maxRateLimitWaitMs?: number;
-  log: { info: (obj: object, msg: string) => void; warn: (obj: object, msg: string) => void };
+  log: { info: (obj: object, msg: string) => void; warn: (obj: object, msg: string) => void; error: (obj: object, msg: string) => void };
+  /** Told of every rate-limit wait the sweep waits out (metrics). */
+  onRateLimitWait?: (ms: number) => void;
   /** Receives each incident's pending writes (dry runs print them). */
   onPlan?: (ref: IssueRef, writes: Write[], urgency: number) => void;
 }
 
 export interface RepoSweep {
+  /** owner/name; "*" for an installation whose repositories could not be listed. */
   repo: string;
+  installation?: number | string;
   ok: boolean;
   error?: string;
+  /** Not swept because GitHub's rate limit asked for a longer wait than allowed: left for the next sweep. */
+  rateLimited?: boolean;
   /** HTTP status of the error that stopped the repository, when it had one. */
   errorStatus?: number;
   config: "valid" | "missing" | "invalid";
@@ -46,6 +53,8 @@ export interface RepoSweep {
   /** Incidents with writes left for the next sweep (write budget or rate limit). */
   deferred: number;
   changed: number;
+  /** Open incidents by status (metrics). */
+  byStatus?: Partial<Record<IncidentStatus, number>>;
 }
 
 interface Pending {
@@ -71,10 +80,10 @@ export async function sweepRepository(
   /** Named by the user (--repo): a repository that cannot be seen is a failure, not "no configuration". */
   explicit = false,
 ): Promise<RepoSweep> {
-  const result: RepoSweep = { repo: `${ref.owner}/${ref.repo}`, ok: true, config: "missing", incidents: 0, reads: 0, extraPages: 0, writes: 0, deferred: 0, changed: 0 };
+  const result: RepoSweep = { repo: `${ref.owner}/${ref.repo}`, installation: target.installationId, ok: true, config: "missing", incidents: 0, reads: 0, extraPages: 0, writes: 0, deferred: 0, changed: 0 };
   const { octokit } = target;
   // Reads wait out rate limits like writes do.
-  const waits = { now: deps.now, sleep: deps.sleep, maxWaitMs: deps.maxRateLimitWaitMs ?? 60_000 };
+  const waits = { now: deps.now, sleep: deps.sleep, maxWaitMs: deps.maxRateLimitWaitMs ?? 60_000, onWait: deps.onRateLimitWait };
   const graphql = ((query: string, variables: Record<string, unknown>) =>
     withRateLimitRetry(() => target.graphql(query, variables), waits)) as Octokit["graphql"];
   try {
@@ -118,6 +127,8 @@ export async function sweepRepository(
       result.incidents++;
       const input = { config, issue: incident.issue, timeline: incident.timeline, now, bot: deps.botLogin, engineers: await engineersFor(ownerType ?? stats.ownerType) };
       const decided = decideIncident(input, incident.assignees);
+      const status = incidentStatus(decided.explanation);
+      result.byStatus = { ...result.byStatus, [status]: (result.byStatus?.[status] ?? 0) + 1 };
       const writes = pendingWrites(decided.plan, incident.appComments);
       if (writes.length === 0) continue;
       const urgency = Math.min(...decided.explanation.targets.filter((t) => !t.met && t.status !== "cancelled").map((t) => t.due), Number.POSITIVE_INFINITY);
@@ -161,7 +172,11 @@ export async function sweepRepository(
     result.error = error instanceof Error ? error.message : String(error);
     const status = statusOf(error);
     if (status !== undefined) result.errorStatus = status;
-    deps.log.warn({ repo: result.repo, error: result.error }, "repository not swept");
+    const where = { installation: target.installationId, repo: result.repo, error: result.error, ...(status !== undefined ? { status } : {}) };
+    if (error instanceof RateLimited) {
+      result.rateLimited = true;
+      deps.log.warn(where, "repository left for the next sweep: rate limited");
+    } else deps.log.error(where, "repository not swept");
     return result;
   }
 }

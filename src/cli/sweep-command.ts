@@ -4,7 +4,7 @@
 // installation or one shard; or GITHUB_TOKEN with --repo).
 import { pino } from "pino";
 import type { RepoSweep, SweepDeps } from "../app/sweep.js";
-import { listInstallationRepos, summarise, sweepInstallation } from "../app/sweep-runner.js";
+import { failedSweep, listInstallationRepos, summarise, sweepInstallation } from "../app/sweep-runner.js";
 import { LabelCache } from "../github/labels.js";
 import { OrgMembersCache } from "../github/org-members.js";
 import { GITHUB_WRITE_LIMITS, WriteBudgets } from "../github/write-budget.js";
@@ -80,18 +80,7 @@ export async function sweepCommand(args: string[], { io, now }: CommandContext):
       : undefined,
   };
   const budgets = new WriteBudgets(GITHUB_WRITE_LIMITS, now);
-  const results: RepoSweep[] = unreachable.map((repo) => ({
-    repo,
-    ok: false,
-    error: "the app is not installed on this repository (or it does not exist)",
-    config: "missing",
-    incidents: 0,
-    reads: 0,
-    extraPages: 0,
-    writes: 0,
-    deferred: 0,
-    changed: 0,
-  }));
+  const results: RepoSweep[] = unreachable.map((repo) => failedSweep(repo, "the app is not installed on this repository (or it does not exist)"));
   const printLine = async (r: RepoSweep) => {
     if (!summaryOnly) await write(io.stdout, `${JSON.stringify(r)}\n`);
   };

@@ -34,7 +34,7 @@ export function rateLimitWait(error: unknown, now: number): number | null {
  */
 export async function withRateLimitRetry<T>(
   work: () => Promise<T>,
-  options: { now: () => number; sleep: (ms: number) => Promise<void>; maxWaitMs: number },
+  options: { now: () => number; sleep: (ms: number) => Promise<void>; maxWaitMs: number; onWait?: (ms: number) => void },
 ): Promise<T> {
   try {
     return await work();
@@ -42,6 +42,7 @@ export async function withRateLimitRetry<T>(
     const wait = rateLimitWait(error, options.now());
     if (wait === null) throw error;
     if (wait > options.maxWaitMs) throw new RateLimited(wait);
+    options.onWait?.(wait);
     await options.sleep(wait);
     try {
       return await work();

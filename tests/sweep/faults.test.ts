@@ -210,7 +210,7 @@ describe("write budget: GitHub's content-creation limits (80 a minute, 500 an ho
     const Octokit = ProbotOctokit.defaults((o: Record<string, any>) => ({ ...o, retry: { enabled: false }, throttle: { ...o.throttle, enabled: false } }));
     const octokit = new Octokit({ baseUrl: w.fake.url, auth: { token: `${ACTIONS_TOKEN}_acme` } });
     const now = () => w.now;
-    const deps: SweepDeps = { now, sleep: () => Promise.resolve(), botLogin: ACTIONS_BOT, labels: new LabelCache(now), members: new OrgMembersCache(now), log: { info: () => {}, warn: () => {} } };
+    const deps: SweepDeps = { now, sleep: () => Promise.resolve(), botLogin: ACTIONS_BOT, labels: new LabelCache(now), members: new OrgMembersCache(now), log: { info: () => {}, warn: () => {}, error: () => {} } };
     const budget = new WriteBudget({ perMinute: 5, perHour: 100 }, now);
     const posted: string[] = [];
     const deferred: number[] = [];
@@ -267,7 +267,7 @@ describe("installation token expiring mid-sweep (issue 4 item 5)", () => {
     const now = expireAfterFirstRead();
     const octokit = new Octokit({ baseUrl: w.fake.apiUrl, auth: { appId: APP_ID, privateKey: KEYS.privateKey, installationId: 11 } });
     let refreshes = 0;
-    const deps: SweepDeps = { now, sleep: () => Promise.resolve(), botLogin: APP_BOT, labels: new LabelCache(now), members: new OrgMembersCache(now), log: { info: () => {}, warn: () => {} } };
+    const deps: SweepDeps = { now, sleep: () => Promise.resolve(), botLogin: APP_BOT, labels: new LabelCache(now), members: new OrgMembersCache(now), log: { info: () => {}, warn: () => {}, error: () => {} } };
     const results = await sweepInstallation(deps, new WriteBudgets(undefined, now), {
       id: 11,
       octokit,

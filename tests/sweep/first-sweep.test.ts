@@ -91,7 +91,20 @@ describe("the first sweep posts exactly what is due", () => {
     // GitHub Enterprise Server's layout (GHE_HOST, or GITHUB_API_URL=…/api/v3 with GITHUB_GRAPHQL_URL) puts GraphQL at /api/graphql.
     expect(graphqlOf(run.requests).map((r) => r.path)).toEqual([mode === "token" ? "/graphql" : "/api/graphql"]);
     expect(run.repos).toEqual([
-      { repo, ok: true, config: "valid", incidents: 5, reads: 1, extraPages: 0, writes: 14, deferred: 0, changed: 5 },
+      {
+        repo,
+        installation: expect.anything(),
+        ok: true,
+        config: "valid",
+        incidents: 5,
+        reads: 1,
+        extraPages: 0,
+        writes: 14,
+        deferred: 0,
+        changed: 5,
+        // #2 at 83% of its 30 minutes, #3 overdue, #5 paused, #1 and #4 running.
+        byStatus: { "at-risk": 1, breached: 1, paused: 1, running: 2 },
+      },
     ]);
     expect(run.stderr).toBe("swept 1 repositories (0 failed): 5 open incidents, 1 reads, 14 writes, 0 deferred\n");
 
@@ -200,7 +213,7 @@ describe("read cost (issue 4 item 1)", () => {
       botLogin: ACTIONS_BOT,
       labels: new LabelCache(now),
       members: new OrgMembersCache(now),
-      log: { info: () => {}, warn: () => {} },
+      log: { info: () => {}, warn: () => {}, error: () => {} },
     };
     const [owner, name] = repo.split("/") as [string, string];
     const first = w.fake.requests.length;
@@ -281,7 +294,9 @@ describe("--dry-run", () => {
         { kind: "create-comment", key: "breach:accept:s2", body: "### 🔴 Acceptance deadline breached" },
       ],
     });
-    expect(dry.repos).toEqual([{ repo, ok: true, config: "valid", incidents: 5, reads: 1, extraPages: 0, writes: 0, deferred: 0, changed: 5 }]);
+    expect(dry.repos).toEqual([
+      { repo, installation: expect.anything(), ok: true, config: "valid", incidents: 5, reads: 1, extraPages: 0, writes: 0, deferred: 0, changed: 5, byStatus: { "at-risk": 1, breached: 1, paused: 1, running: 2 } },
+    ]);
     expect(dry.stderr).toContain("(dry run: nothing written)");
 
     const real = await w.sweep(["--repo", repo]);

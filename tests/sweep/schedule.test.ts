@@ -35,6 +35,10 @@ describe("scheduleSweeps (the in-app interval)", () => {
     return { started, finish, run };
   }
 
+  const unexpected = (error: unknown) => {
+    throw new Error(`no sweep should fail here: ${String(error)}`);
+  };
+
   it.each([
     // First run: min(30 s, interval) × (0.3 + 0.2 × random), so soon after start, spread between replicas.
     { interval: 300, random: 0, first: 9_000, next: 270_000 },
@@ -44,7 +48,7 @@ describe("scheduleSweeps (the in-app interval)", () => {
   ])("interval $interval s, random $random: first run after $first ms, the next $next ms after the first ends", async ({ interval, random, first, next }) => {
     vi.useFakeTimers({ now: 0 });
     const r = runs();
-    const schedule = scheduleSweeps(r.run, interval, () => random);
+    const schedule = scheduleSweeps(r.run, { intervalSeconds: interval, onError: unexpected, random: () => random });
     await vi.advanceTimersByTimeAsync(first - 1);
     expect(r.started).toEqual([]);
     await vi.advanceTimersByTimeAsync(1);
@@ -67,7 +71,7 @@ describe("scheduleSweeps (the in-app interval)", () => {
     const schedule = scheduleSweeps(() => {
       started.push(Date.now());
       return Promise.resolve();
-    }, 60, random);
+    }, { intervalSeconds: 60, onError: unexpected, random });
     await vi.advanceTimersByTimeAsync(60 * 60_000);
     schedule.stop();
     const gaps = started.slice(1).map((t, i) => t - started[i]!);
@@ -79,7 +83,7 @@ describe("scheduleSweeps (the in-app interval)", () => {
   it("never starts a sweep while one is running", async () => {
     vi.useFakeTimers({ now: 0 });
     const r = runs();
-    const schedule = scheduleSweeps(r.run, 60, () => 0.5);
+    const schedule = scheduleSweeps(r.run, { intervalSeconds: 60, onError: unexpected, random: () => 0.5 });
     await vi.advanceTimersByTimeAsync(12_000);
     expect(r.started).toHaveLength(1);
     // A sweep that takes ten intervals: still one.
@@ -91,27 +95,32 @@ describe("scheduleSweeps (the in-app interval)", () => {
     schedule.stop();
   });
 
-  it("a sweep that fails does not stop the schedule", async () => {
+  it("a sweep that fails does not stop the schedule, and every failure is handed on (logged by the app)", async () => {
     vi.useFakeTimers({ now: 0 });
     let calls = 0;
-    const schedule = scheduleSweeps(() => {
-      calls++;
-      return Promise.reject(new Error("GitHub is down"));
-    }, 60, () => 0.5);
+    const seen: string[] = [];
+    const schedule = scheduleSweeps(
+      () => {
+        calls++;
+        return Promise.reject(new Error(`GitHub is down (${calls})`));
+      },
+      { intervalSeconds: 60, onError: (error) => seen.push((error as Error).message), random: () => 0.5 },
+    );
     await vi.advanceTimersByTimeAsync(12_000 + 3 * 60_000);
     expect(calls).toBe(4);
+    expect(seen).toEqual(["GitHub is down (1)", "GitHub is down (2)", "GitHub is down (3)", "GitHub is down (4)"]);
     schedule.stop();
   });
 
   it("stop() before the first run: nothing runs; stop() during a run: nothing after it", async () => {
     vi.useFakeTimers({ now: 0 });
     const early = runs();
-    scheduleSweeps(early.run, 60, () => 0.5).stop();
+    scheduleSweeps(early.run, { intervalSeconds: 60, onError: unexpected, random: () => 0.5 }).stop();
     await vi.advanceTimersByTimeAsync(3_600_000);
     expect(early.started).toEqual([]);
 
     const during = runs();
-    const schedule = scheduleSweeps(during.run, 60, () => 0.5);
+    const schedule = scheduleSweeps(during.run, { intervalSeconds: 60, onError: unexpected, random: () => 0.5 });
     await vi.advanceTimersByTimeAsync(12_000);
     expect(during.started).toHaveLength(1);
     schedule.stop();

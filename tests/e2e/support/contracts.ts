@@ -6,6 +6,7 @@
 import { parse as parseYaml } from "yaml";
 import { parseConfig, parseConfigText } from "../../../src/config/parse-config.js";
 import { evaluate } from "../../../src/domain/evaluate.js";
+import type { Answers } from "../../fixtures/app/forms.js";
 
 export const CUSTOMER = "cust-bob";
 export const ENGINEER = "eng-anna";
@@ -13,6 +14,23 @@ export const MANAGER = "boss-mila";
 export const COMPANY_PHONE = "+7 495 100-00-00";
 export const ON_DUTY_PHONE = "+7 900 200-00-00";
 export const RENEWAL = "sales@vendor.example";
+
+/** A complete level-3 incident form (every diagnostic given): a status comment and its severity label, nothing else. */
+export const COMPLETE_LEVEL3: Answers = {
+  requestType: "incident",
+  severity: "3",
+  environment: "PROD",
+  affectedShare: "upTo10",
+  workaroundAvailable: "yes",
+  productVersion: "5.2.1",
+  description: "One department sees a slow login page.",
+  reproduction: "1. Open the portal\n2. Sign in",
+  logs: "```text\nWARN ldap pool exhausted\n```",
+  infrastructureChecks: ["dbms", "directory"],
+  incidentDbChecked: true,
+  remoteAccess: "not-given",
+  phoneCall: false,
+};
 
 /** An Etc/GMT zone whose local hour is `hour` at `now` (Etc/GMT-3 is UTC+3). */
 export function zoneWithLocalHour(hour: number, now = Date.now()): string {

@@ -1,0 +1,25 @@
+// One word for where an open incident stands, for managers' overviews (the
+// sweep's metrics; later the board and issue fields). Derived from the
+// explanation only, in a fixed order of urgency.
+import type { Explanation } from "./evaluate.js";
+
+export const INCIDENT_STATUSES = ["breached", "at-risk", "paused", "running", "met", "not-covered"] as const;
+export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+
+/**
+ * - `not-covered`: outside the support period, no clock runs (P1);
+ * - `breached`: a deadline was missed (met late, overdue, or breached before a cancelling close);
+ * - `paused`: support waits for the customer (P7);
+ * - `at-risk`: a running target has used `reminders.atRiskShare` of its time;
+ * - `running`: a target is still to be met;
+ * - `met`: nothing is owed any more.
+ */
+export function incidentStatus(x: Explanation): IncidentStatus {
+  if (x.evaluation.coverage !== "active") return "not-covered";
+  if (x.targets.some((t) => t.breached)) return "breached";
+  if (x.evaluation.paused) return "paused";
+  const share = x.config.reminders.atRiskShare;
+  if (x.targets.some((t) => t.status === "running" && t.usedMs >= share * t.amountMs)) return "at-risk";
+  if (x.targets.some((t) => t.status === "running" || t.status === "paused")) return "running";
+  return "met";
+}

@@ -1,0 +1,34 @@
+// One word per open incident for managers' overviews (metrics today): the
+// order of urgency breached > paused > at risk > running > met, and
+// not covered outside the support period (P1).
+import { describe, expect, it } from "vitest";
+import { parseConfig } from "../../src/config/parse-config.js";
+import { explainIncident } from "../../src/domain/evaluate.js";
+import { incidentStatus } from "../../src/domain/incident-status.js";
+import { CUSTOMER, ENGINEER, closed, issue, labeled } from "../fixtures/incident-builders.js";
+
+// Severity 1 on a 24x7 clock: accept 30m, workaround 4h, resolve 3d.
+const config = parseConfig({ timezone: "UTC", team: { engineers: [ENGINEER] }, contract: { supportFrom: "2026-01-01", supportUntil: "2026-12-31" } });
+const OPENED = "2026-03-02T10:00:00Z";
+const WAITING = "state: waiting for customer";
+
+describe("incidentStatus", () => {
+  it.each([
+    { what: "just opened", now: "2026-03-02T10:05:00Z", timeline: [], status: "running" },
+    { what: "25 of 30 acceptance minutes used (at risk from 75%)", now: "2026-03-02T10:25:00Z", timeline: [], status: "at-risk" },
+    { what: "acceptance overdue", now: "2026-03-02T10:31:00Z", timeline: [], status: "breached" },
+    { what: "accepted late, then paused: the breach stays first", now: "2026-03-02T11:00:00Z", timeline: [labeled("2026-03-02T10:40:00Z", ENGINEER, "state: accepted"), labeled("2026-03-02T10:50:00Z", ENGINEER, WAITING)], status: "breached" },
+    { what: "accepted on time, then paused by support", now: "2026-03-02T13:00:00Z", timeline: [labeled("2026-03-02T10:10:00Z", ENGINEER, "state: accepted"), labeled("2026-03-02T10:20:00Z", ENGINEER, WAITING)], status: "paused" },
+    { what: "a waiting label by the customer pauses nothing", now: "2026-03-02T10:25:00Z", timeline: [labeled("2026-03-02T10:10:00Z", CUSTOMER, WAITING)], status: "at-risk" },
+    { what: "resolved on time (still open)", now: "2026-03-02T12:00:00Z", timeline: [labeled("2026-03-02T10:10:00Z", ENGINEER, "state: resolved")], status: "met" },
+    { what: "closed as not planned before any deadline", now: "2026-03-02T12:00:00Z", timeline: [closed("2026-03-02T10:10:00Z", ENGINEER, "not_planned")], status: "met" },
+  ])("$what → $status", ({ now, timeline, status }) => {
+    const x = explainIncident({ config, issue: issue({ createdAt: OPENED, labels: ["severity: 1"] }), timeline, now, bot: "incident-sla[bot]" });
+    expect(incidentStatus(x)).toBe(status);
+  });
+
+  it("registered outside the support period (P1): not covered, whatever the clock would say", () => {
+    const x = explainIncident({ config, issue: issue({ createdAt: "2027-01-05T10:00:00Z", labels: ["severity: 1"] }), timeline: [], now: "2027-01-09T10:00:00Z", bot: "incident-sla[bot]" });
+    expect(incidentStatus(x)).toBe("not-covered");
+  });
+});
