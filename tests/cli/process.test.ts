@@ -1,33 +1,18 @@
 // The real command as users run it: `node bin/incident-sla.js`, which imports
-// the compiled dist/. The sources are compiled into a temporary directory
-// first (the shared dist/ may be stale or being rebuilt), and bin/ is copied
-// next to it, so this checks the shipped launcher against today's code.
+// the compiled dist/, built from today's sources (built-cli.ts), so this
+// checks the shipped launcher against today's code.
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { builtCli } from "./built-cli.js";
 import { fixture } from "./run-cli.js";
 
-const root = fileURLToPath(new URL("../../", import.meta.url));
 let dir = "";
 
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), "incident-sla-cli-"));
-  const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
-  const build = spawnSync(process.execPath, [tsc, "-p", join(root, "tsconfig.build.json"), "--outDir", join(dir, "dist")], { cwd: root, encoding: "utf8" });
-  // Type errors elsewhere do not stop tsc from emitting; only missing output is fatal here.
-  if (!existsSync(join(dir, "dist", "cli", "main.js"))) throw new Error(`build failed:\n${build.stdout}${build.stderr}`);
-  mkdirSync(join(dir, "bin"));
-  copyFileSync(join(root, "bin", "incident-sla.js"), join(dir, "bin", "incident-sla.js"));
-  copyFileSync(join(root, "package.json"), join(dir, "package.json")); // "type": "module" and the version
-  symlinkSync(join(root, "node_modules"), join(dir, "node_modules"), "dir");
-}, 120_000);
-
-afterAll(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+beforeAll(async () => {
+  dir = await builtCli();
+}, 240_000);
 
 function run(args: string[], input = "", env: NodeJS.ProcessEnv = {}) {
   const result = spawnSync(process.execPath, [join(dir, "bin", "incident-sla.js"), ...args], {
