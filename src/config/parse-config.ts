@@ -1,36 +1,15 @@
 // Turning raw configuration (parsed YAML or JSON) into a Config, or an error
 // that names the file, each field's path and what would be valid.
-import { type Document, LineCounter, isMap, isScalar, isSeq, parseDocument } from "yaml";
+import { type Document, isMap, isScalar, isSeq } from "yaml";
 import { z } from "zod";
+import { ConfigError, type ConfigProblem } from "./config-error.js";
+import { mergeConfigs } from "./merge-configs.js";
+import { type ConfigDocument, parseConfigDocument } from "./parse-config-document.js";
 import { type Config, configSchema } from "./schema.js";
 
 export const CONFIG_PATH = ".github/incident-sla.yml";
 
-export interface ConfigProblem {
-  /** Dotted field path, e.g. "severities.1.accept"; "" for the whole file. */
-  path: string;
-  message: string;
-  /** 1-based line in the file, when known. */
-  line?: number;
-}
-
-export class ConfigError extends Error {
-  override name = "ConfigError";
-  constructor(
-    readonly file: string,
-    readonly problems: ConfigProblem[],
-  ) {
-    super(formatProblems(file, problems));
-  }
-}
-
-function formatProblems(file: string, problems: ConfigProblem[]): string {
-  const lines = problems.map((p) => {
-    const where = [p.path || "(file)", p.line ? `line ${p.line}` : ""].filter(Boolean).join(", ");
-    return `  - ${where}: ${p.message}`;
-  });
-  return `Invalid configuration in ${file}:\n${lines.join("\n")}`;
-}
+export { ConfigError, type ConfigProblem };
 
 /** Keys valid beside an unknown one, to suggest the nearest. */
 function knownKeysAt(path: PropertyKey[]): string[] {
@@ -114,8 +93,11 @@ function locate(doc: Document, path: string[]): number | undefined {
   return found;
 }
 
-/** Problems for a zod error, located in the YAML document when one is given. */
-function problemsOf(error: z.ZodError, doc?: Document, lines?: LineCounter): ConfigProblem[] {
+/** Where a problem's field is written: its file (when another than the error's) and line. */
+type Locator = (path: string[]) => { line?: number; file?: string };
+
+/** Problems for a zod error, each placed by `where` when one is given. */
+function problemsOf(error: z.ZodError, where?: Locator): ConfigProblem[] {
   // One problem per unknown key, located at the key itself.
   const issues = error.issues.flatMap((issue) =>
     issue.code === "unrecognized_keys"
@@ -125,12 +107,46 @@ function problemsOf(error: z.ZodError, doc?: Document, lines?: LineCounter): Con
   return issues.map((issue) => {
     const path = issue.path.map(String);
     const problem: ConfigProblem = { path: path.join("."), message: issue.message };
-    if (doc && lines) {
-      const offset = locate(doc, path);
-      if (offset !== undefined) problem.line = lines.linePos(offset).line;
-    }
+    const found = where?.(path);
+    if (found?.file) problem.file = found.file;
+    if (found?.line !== undefined) problem.line = found.line;
     return problem;
   });
+}
+
+/** How many leading parts of `path` are present in `data`. */
+function depthPresent(data: unknown, path: string[]): number {
+  let node = data;
+  let depth = 0;
+  for (const name of path) {
+    if (typeof node !== "object" || node === null || !Object.hasOwn(node, name)) break;
+    node = (node as Record<string, unknown>)[name];
+    depth++;
+  }
+  return depth;
+}
+
+/**
+ * Places a field of a merged configuration in the file that gave it: the one
+ * that writes most of its path, the later file (the extending one) on a tie.
+ */
+function locatorOf(documents: [ConfigDocument, ...ConfigDocument[]]): Locator {
+  return (path) => {
+    let best: ConfigDocument = documents[0];
+    let bestDepth = 0;
+    for (const d of documents) {
+      const depth = depthPresent(d.data, path);
+      if (depth > bestDepth) {
+        best = d;
+        bestDepth = depth;
+      }
+    }
+    const offset = locate(best.doc, path);
+    return {
+      ...(offset !== undefined ? { line: best.lines.linePos(offset).line } : {}),
+      ...(best !== documents[0] ? { file: best.file } : {}),
+    };
+  };
 }
 
 /**
@@ -143,25 +159,19 @@ export function parseConfig(raw: unknown, file: string = CONFIG_PATH): Config {
   return result.data;
 }
 
-/** Parses the text of a configuration file (YAML; JSON is YAML too), with line numbers in errors. */
-export function parseConfigText(text: string, file: string = CONFIG_PATH): Config {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    throw new ConfigError(
-      file,
-      doc.errors.map((e) => ({
-        path: "",
-        message: `YAML syntax error: ${e.message.split("\n")[0]}`,
-        line: e.linePos?.[0]?.line ?? lines.linePos(e.pos[0]).line,
-      })),
-    );
-  }
-  const raw: unknown = doc.toJS();
-  if (raw !== null && raw !== undefined && (typeof raw !== "object" || Array.isArray(raw))) {
-    throw new ConfigError(file, [{ path: "", message: "expected a mapping of keys such as timezone:, calendar:, severities:", line: 1 }]);
-  }
-  const result = configSchema.safeParse(raw ?? {});
-  if (!result.success) throw new ConfigError(file, problemsOf(result.error, doc, lines));
+/**
+ * Validates a file merged with the files it extends (`documents[0]` is the
+ * file itself, then what it extends, nearest first). Errors are named after
+ * the first file; a problem written in another file says which, with its line.
+ */
+export function validateDocuments(documents: [ConfigDocument, ...ConfigDocument[]]): Config {
+  const raw = documents.length === 1 ? documents[0].data : mergeConfigs([...documents].reverse().map((d) => d.data));
+  const result = configSchema.safeParse(raw);
+  if (!result.success) throw new ConfigError(documents[0].file, problemsOf(result.error, locatorOf(documents)));
   return result.data;
+}
+
+/** Parses the text of one configuration file (YAML; JSON is YAML too), with line numbers in errors; `_extends` is not followed. */
+export function parseConfigText(text: string, file: string = CONFIG_PATH): Config {
+  return validateDocuments([parseConfigDocument(text, file)]);
 }
