@@ -1,12 +1,19 @@
 // What an incident needs now: the incident plan (issue 3) and the reminders
-// and escalations it is owed (issue 4). Webhooks and sweeps both decide here,
-// so an event arriving near a deadline reminds exactly like a sweep would.
-import type { EvaluateInput } from "../domain/evaluate.js";
+// and escalations it is owed (issue 4), within the issue's write cap (issue
+// 11). Webhooks and sweeps both decide here, so an event arriving near a
+// deadline reminds exactly like a sweep would, and both spend the same cap.
+import { DEFAULT_BOT_LOGIN, type EvaluateInput } from "../domain/evaluate.js";
 import { type PlannedIncident, planIncident } from "../domain/plan-incident.js";
 import { planReminders } from "../domain/plan-reminders.js";
+import { writeCapOf } from "../domain/write-cap.js";
 
 export function decideIncident(input: EvaluateInput, assignees: string[]): PlannedIncident {
   const planned = planIncident(input);
   planned.plan.comments.push(...planReminders(planned.explanation, assignees));
+  planned.plan.writeCap = writeCapOf(input.timeline, {
+    botLogin: input.bot ?? DEFAULT_BOT_LOGIN,
+    needsDiagnosticsLabel: input.config.labels.needsDiagnostics,
+    now: planned.explanation.now,
+  });
   return planned;
 }

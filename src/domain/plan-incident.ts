@@ -11,7 +11,18 @@ import { officialChannel } from "./form-fields.js";
 import { type IncidentForm, parseIncidentForm } from "./incident-form.js";
 import { marker } from "./markers.js";
 import { STATUS_KEY, type StatusNote, renderStatusComment } from "./status-comment.js";
-import { coverageComment, diagnosticsComment, pauseRefusedComment, phoneComment, severityCorrectionComment } from "./texts.js";
+import type { WriteCap } from "./write-cap.js";
+import {
+  type GoneLabel,
+  type Refusal,
+  coverageComment,
+  diagnosticsComment,
+  pauseRefusedComment,
+  phoneComment,
+  severityCorrectionComment,
+  stateLabelRefusedComment,
+} from "./texts.js";
+import type { IncidentEvent } from "./timeline.js";
 
 export type CommentAction =
   /** Create when missing; edit when the fingerprint (or, without one, the body) differs. */
@@ -27,6 +38,13 @@ export interface IncidentPlan {
   comments: CommentAction[];
   /** Short reasons for the log line. */
   decisions: string[];
+  /**
+   * Labels the timeline says the issue has but GitHub took off because they
+   * left the repository: the app creates its labels again (issue 11).
+   */
+  labelsGone?: string[];
+  /** The per-issue write cap and what was already spent (decideIncident fills it in). */
+  writeCap?: WriteCap;
 }
 
 export interface PlannedIncident {
@@ -42,10 +60,21 @@ export const COMMENT_KEYS = {
   phone: "phone",
   coverage: "coverage",
   severityCorrection: "severity-correction",
-  pauseRefused: (at: number) => `pause-refused:${at}`,
+  /** One explanation per issue for every refused waiting label, edited on a repeat (issue 11). */
+  pauseRefused: "pause-refused",
+  /** The same for the other state labels (accepted, workaround, resolved). */
+  stateRefused: "state-refused",
 } as const;
 
+/**
+ * A label that disappears from an issue without a removal in its timeline was
+ * taken off by GitHub when it left the repository. A label added a moment ago
+ * may be missing from an issue read just before its timeline: give it a minute.
+ */
+const GONE_AFTER_MS = 60_000;
+
 type RawLabel = string | { name?: unknown };
+type LabelEvent = Extract<IncidentEvent, { label: string }>;
 
 /** Whether `now` falls inside a working window of the contract's calendar (P10, P12). */
 export function inWorkingHours(config: Config, now: number): boolean {
@@ -124,24 +153,45 @@ export function planIncident(input: EvaluateInput): PlannedIncident {
     }
   }
 
-  // 4. Pauses (P7, DESIGN §8). A waiting label that is not pausing the clock is removed: the
-  // customer side put it there, or the customer's reply (or a close) ended the pause.
+  // 4. Support's labels (P7, DESIGN §8). A state label whose last addition was by the customer side
+  // is removed with one explanation per kind, edited on a repeat; severity labels stay (step 7).
+  // A waiting label that is not pausing the clock is removed too: the customer's reply (or a close)
+  // ended the pause.
+  const additions = (names: string[]) => x.events.filter((e): e is LabelEvent => e.kind === "labeled" && names.some((n) => lower(n) === lower(e.label)));
+  const lastAdd = (name: string) => additions([name]).at(-1);
+  const refusal = (names: string[]): Refusal => {
+    const attempts = additions(names).filter((e) => !isTrusted(e.actor.login));
+    const last = attempts.at(-1)!;
+    return { label: last.label, by: last.actor.display, at: last.at, attempts: attempts.length };
+  };
   const waitingPresent = current.has(lower(labels.waiting));
-  if (open && waitingPresent && !runningPause) {
+  const lastWaiting = lastAdd(labels.waiting);
+  const customerWaiting = waitingPresent && !runningPause && lastWaiting !== undefined && !isTrusted(lastWaiting.actor.login);
+  if (customerWaiting) {
     unwant.add(labels.waiting);
-    const lastAdd = waitingEvents.at(-1);
-    if (lastAdd && !isTrusted(lastAdd.actor.login)) {
-      say("once", COMMENT_KEYS.pauseRefused(lastAdd.at), pauseRefusedComment(config, lastAdd.actor.display));
-      decisions.push(`waiting label by customer-side @${lastAdd.actor.display} removed`);
-    } else {
-      decisions.push("waiting label removed: the pause had ended");
-    }
+    const r = refusal([labels.waiting]);
+    comments.push({ mode: "upsert", key: COMMENT_KEYS.pauseRefused, body: `${marker(COMMENT_KEYS.pauseRefused)}\n${pauseRefusedComment(config, r)}` });
+    decisions.push(`waiting label by customer-side @${r.by} removed (attempt ${r.attempts})`);
+  } else if (open && waitingPresent && !runningPause) {
+    unwant.add(labels.waiting);
+    decisions.push("waiting label removed: the pause had ended");
   } else if (open && !waitingPresent && !runningPause && diagnosticsPauseWanted && !appPausedBefore) {
     want.add(labels.waiting);
     decisions.push("paused until diagnostics are complete");
   } else if (open && runningPause && missing.length === 0 && lower(runningPause.startedBy) === botLogin) {
     unwant.add(labels.waiting);
     decisions.push("diagnostics complete: the app's pause ends");
+  }
+  const progressLabels = [labels.accepted, labels.workaround, labels.resolved];
+  const customerProgress = progressLabels.filter((name) => {
+    const add = current.has(lower(name)) ? lastAdd(name) : undefined;
+    return add !== undefined && !isTrusted(add.actor.login);
+  });
+  if (customerProgress.length > 0) {
+    for (const name of customerProgress) unwant.add(name);
+    const r = refusal(progressLabels);
+    comments.push({ mode: "upsert", key: COMMENT_KEYS.stateRefused, body: `${marker(COMMENT_KEYS.stateRefused)}\n${stateLabelRefusedComment(config, r)}` });
+    decisions.push(`${customerProgress.join(", ")} by the customer side removed (attempt ${r.attempts})`);
   }
 
   // 5. Phone duplicate (P10) for levels 1–2, unless the request itself came by phone.
@@ -183,10 +233,26 @@ export function planIncident(input: EvaluateInput): PlannedIncident {
       added: lastSeverityChange.kind === "labeled",
     };
   }
+  // A severity or state label that left the repository took itself off the issue without a removal
+  // in its timeline: the status comment says so, and the app creates its labels again.
+  const gone: GoneLabel[] = [];
+  for (const name of [...Object.keys(config.severities).map((level) => severityLabel(config, Number(level))), labels.accepted, labels.waiting, labels.workaround, labels.resolved]) {
+    if (current.has(lower(name))) continue;
+    const last = x.events.findLast((e) => (e.kind === "labeled" || e.kind === "unlabeled") && lower(e.label) === lower(name));
+    if (last?.kind !== "labeled" || last.at > x.now - GONE_AFTER_MS) continue;
+    const kind = isSeverityLabel(name) ? "severity" : lower(name) === lower(labels.waiting) && x.evaluation.paused ? "waiting" : "state";
+    gone.push({ label: last.label, kind });
+  }
+  if (gone.length > 0) {
+    note.labelsGone = gone;
+    decisions.push(`gone from the repository: ${gone.map((g) => g.label).join(", ")}`);
+  }
   const status = renderStatusComment(x, note);
   comments.push({ mode: "upsert", key: COMMENT_KEYS.status, body: status.body, fingerprint: status.fingerprint });
 
   const addLabels = [...want].filter((l) => !current.has(lower(l)));
   const removeLabels = [...unwant].filter((l) => current.has(lower(l)) && ![...want].some((w) => lower(w) === lower(l)));
-  return { plan: { addLabels, removeLabels, comments, decisions }, explanation: x, form };
+  const plan: IncidentPlan = { addLabels, removeLabels, comments, decisions };
+  if (gone.length > 0) plan.labelsGone = gone.map((g) => g.label);
+  return { plan, explanation: x, form };
 }

@@ -8,15 +8,18 @@ import type { Explanation, TargetDetail } from "./evaluate.js";
 import { calendarOf } from "./calendar.js";
 import { formatMinutes } from "./durations.js";
 import { formatLocalShort } from "./local-time.js";
-import { fingerprint, marker } from "./markers.js";
-import { STATUS_TITLES, TARGET_TITLES, type Language } from "./texts.js";
+import { fingerprint, marker, readMarker } from "./markers.js";
+import { type GoneLabel, STATUS_TITLES, TARGET_TITLES, type Language, goneLabelNote } from "./texts.js";
 import { renderWarning } from "./warnings.js";
+import { withoutEditLog } from "./write-cap.js";
 
 export const STATUS_KEY = "status";
 
 export interface StatusNote {
   /** A customer-side severity change (P8), kept but noted. */
   severityChangedBy?: { login: string; at: number; label: string; added: boolean };
+  /** Labels the timeline says the issue has, gone because they left the repository (issue 11). */
+  labelsGone?: GoneLabel[];
 }
 
 export interface StatusComment {
@@ -110,6 +113,7 @@ export function renderStatusComment(x: Explanation, note: StatusNote = {}): Stat
         : `⚠️ The severity label "${c.label}" was ${c.added ? "added" : "removed"} by @${c.login} (customer side) at ${at(c.at)}. It is applied; a support engineer may change it (P8).`,
     );
   }
+  for (const gone of note.labelsGone ?? []) material.push("", `⚠️ ${goneLabelNote(lang, gone, x.severity)}`);
   for (const w of x.warnings) material.push("", `⚠️ ${renderWarning(w, lang)}`);
   const fp = fingerprint(material.join("\n"));
   const footer = ru
@@ -117,6 +121,23 @@ export function renderStatusComment(x: Explanation, note: StatusNote = {}): Stat
     : `<sub>Times are in ${zone}. Updated ${at(x.now)}.</sub>`;
   const body = [marker(STATUS_KEY, fp), ...material, ...volatile, "", footer].join("\n");
   return { body, fingerprint: fp };
+}
+
+/**
+ * Whether a status comment on GitHub still says what the app wrote: the part
+ * its fingerprint covers must hash to that fingerprint. The lines after it
+ * (time left, "updated at") change with every write and are only checked for
+ * their shape. Someone else's edit is put back at the next event (issue 11).
+ */
+export function statusCommentIntact(body: string): boolean {
+  const lines = withoutEditLog(body).split("\n");
+  const fp = readMarker(lines[0])?.fingerprint;
+  if (!fp || lines[0] !== marker(STATUS_KEY, fp)) return false;
+  // [marker, ...material, ("", time left)?, "", footer]
+  const footer = lines.at(-1) ?? "";
+  if (!/^<sub>[^\n]*<\/sub>$/.test(footer) || lines.at(-2) !== "") return false;
+  if (fingerprint(lines.slice(1, -2).join("\n")) === fp) return true;
+  return lines.length >= 5 && lines.at(-4) === "" && /\)\.$/.test(lines.at(-3)!) && fingerprint(lines.slice(1, -4).join("\n")) === fp;
 }
 
 function startLine(x: Explanation, at: (ms: number) => string, ru: boolean): string {

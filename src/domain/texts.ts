@@ -5,6 +5,7 @@ import type { Config, DiagnosticField, TargetName } from "../config/schema.js";
 import type { CorrectionReason, SeverityProposal } from "./classify-severity.js";
 import type { Coverage, TargetStatus } from "./evaluate.js";
 import { FORM_FIELDS } from "./form-fields.js";
+import { formatLocalShort } from "./local-time.js";
 
 export type Language = "ru" | "en";
 
@@ -158,11 +159,73 @@ export function coverageComment(config: Config, coverage: Exclude<Coverage, "act
   ].join("\n");
 }
 
-export function pauseRefusedComment(config: Config, by: string): string {
+/** A refused label, counted over the issue: how many attempts so far and the last one. */
+export interface Refusal {
+  /** The label of the last attempt. */
+  label: string;
+  /** Who made the last attempt, as GitHub spells the login. */
+  by: string;
+  at: number;
+  attempts: number;
+}
+
+/** The line a repeated refusal adds: the explanation is edited, never posted again (issue 11). */
+function attemptsLine(config: Config, r: Refusal): string {
+  if (r.attempts < 2) return "";
+  const at = formatLocalShort(r.at, config.timezone);
+  return config.language === "ru" ? `\n\nВсего попыток: ${r.attempts}, последняя — ${at}.` : `\n\nAttempts so far: ${r.attempts}, the last at ${at}.`;
+}
+
+export function pauseRefusedComment(config: Config, r: Refusal): string {
   const label = config.labels.waiting;
-  return config.language === "ru"
-    ? `@${by}, метку «${label}» ставят только инженеры поддержки: она приостанавливает отсчёт сроков, пока поддержка ждёт ответа (P7). Метка снята.`
-    : `@${by}, only support engineers set the "${label}" label: it pauses the clock while support waits for the customer (P7). The label was removed.`;
+  const text =
+    config.language === "ru"
+      ? `@${r.by}, метку «${label}» ставят только инженеры поддержки: она приостанавливает отсчёт сроков, пока поддержка ждёт ответа (P7). Метка снята.`
+      : `@${r.by}, only support engineers set the "${label}" label: it pauses the clock while support waits for the customer (P7). The label was removed.`;
+  return text + attemptsLine(config, r);
+}
+
+/** A state label (accepted, workaround, resolved) added by the customer side, removed (DESIGN §8). */
+export function stateLabelRefusedComment(config: Config, r: Refusal): string {
+  const text =
+    config.language === "ru"
+      ? `@${r.by}, метку «${r.label}» ставят только инженеры поддержки: метки состояния отмечают ход работы поддержки (принято в работу, обходное решение, решение), и по ним считаются сроки. Метка снята.`
+      : `@${r.by}, only support engineers set the "${r.label}" label: state labels record support's progress (accepted, workaround, solution), and the deadlines are measured by them. The label was removed.`;
+  return text + attemptsLine(config, r);
+}
+
+/** A label the timeline says the issue has, gone because it left the repository (issue 11). */
+export interface GoneLabel {
+  label: string;
+  kind: "severity" | "state" | "waiting";
+}
+
+/**
+ * The status comment's note on a label that is no longer in the repository.
+ * `severity` is the level the incident counts as now, and the label behind it (null: the default).
+ */
+export function goneLabelNote(lang: Language, gone: GoneLabel, severity: { level: number; label: string | null }): string {
+  const ru = lang === "ru";
+  const head = ru
+    ? `Метки «${gone.label}» больше нет в репозитории (её удалили или переименовали), поэтому GitHub снял её с этого issue.`
+    : `The label "${gone.label}" is no longer in the repository (deleted or renamed), so GitHub took it off this issue.`;
+  switch (gone.kind) {
+    case "severity":
+      if (severity.label) {
+        return ru ? `${head} Уровень теперь ${severity.level}, по метке «${severity.label}».` : `${head} The incident now counts as level ${severity.level}, by the label "${severity.label}".`;
+      }
+      return ru
+        ? `${head} Пока метку уровня не поставят снова, обращение считается уровня ${severity.level} (уровень по умолчанию).`
+        : `${head} Until a severity label is set again, the incident counts as level ${severity.level}, the default.`;
+    case "waiting":
+      return ru
+        ? `${head} Пауза, которую она начала, продолжается, пока клиент не ответит или issue не закроют; чтобы завершить её сейчас, поставьте метку снова и снимите её.`
+        : `${head} The pause it started goes on until the customer replies or the issue is closed; to end it now, add the label again and remove it.`;
+    case "state":
+      return ru
+        ? `${head} То, что она отметила, по-прежнему учитывается; приложение создаёт метку в репозитории заново, инженер поддержки может поставить её снова.`
+        : `${head} What it recorded still counts; the app creates the label in the repository again, and a support engineer may set it again.`;
+  }
 }
 
 const mentionList = (who: string[]) => who.map((w) => `@${w}`).join(" ");

@@ -6,15 +6,21 @@
 // that changes something. Comment creation is never retried blindly: after a
 // failure the app looks for the comment before giving up, and after a creation
 // it removes any twin that a concurrent delivery or replica posted, keeping
-// the oldest.
+// the oldest. The writes stay within the issue's write cap (issue 11): an
+// edited comment carries the log of the app's edits within the hour, so the
+// next event, in any process, counts them.
 import type { Config } from "../config/schema.js";
 import { readMarker } from "../domain/markers.js";
 import type { IncidentPlan } from "../domain/plan-incident.js";
-import type { LabelCache } from "./labels.js";
+import { statusCommentIntact } from "../domain/status-comment.js";
+import { withEditLog, withoutEditLog } from "../domain/write-cap.js";
+import { type LabelCache, labelDefinitions } from "./labels.js";
 import type { AppComment } from "./read-incident.js";
 import { type IssueRef, type Octokit, statusOf } from "./types.js";
 
 export type Write =
+  /** Labels left the repository: the app's labels are created again (per repository, outside the cap). */
+  | { kind: "restore-labels"; gone: string[] }
   | { kind: "add-labels"; labels: string[] }
   | { kind: "remove-label"; name: string }
   | { kind: "create-comment"; key: string; body: string }
@@ -28,6 +34,8 @@ export interface ApplyResult {
   commentsCreated: number;
   commentsUpdated: number;
   commentsDeleted: number;
+  /** Writes the plan wanted but the issue's write cap held back. */
+  writesWithheld: number;
 }
 
 export interface ApplyDeps {
@@ -44,11 +52,23 @@ export interface ApplyDeps {
    * retry never repeats the writes before it.
    */
   runWrite?: <T>(write: () => Promise<T>) => Promise<T>;
+  /** Where a write cap that held writes back is logged; the Octokit's own logger otherwise. */
+  log?: { warn: (obj: object, msg: string) => void };
 }
 
-/** What the plan changes on GitHub, given the app's comments already there. */
-export function pendingWrites(plan: IncidentPlan, existing: Map<string, AppComment[]>): Write[] {
+/** How long a label list read for a label that left the repository is trusted (one read a minute at most). */
+const RESTORE_LIST_AGE_MS = 60_000;
+
+/**
+ * What the plan changes on GitHub, given the app's comments already there, and
+ * how many of those writes the issue's write cap holds back. A comment counts
+ * as unchanged when its text (without the edit log) is what the plan would
+ * write; the status comment when its fingerprint is the same and nobody else
+ * edited it.
+ */
+export function plannedWrites(plan: IncidentPlan, existing: Map<string, AppComment[]>): { writes: Write[]; withheld: number } {
   const writes: Write[] = [];
+  const cap = plan.writeCap;
   if (plan.addLabels.length > 0) writes.push({ kind: "add-labels", labels: plan.addLabels });
   for (const name of plan.removeLabels) writes.push({ kind: "remove-label", name });
   for (const action of plan.comments) {
@@ -59,14 +79,28 @@ export function pendingWrites(plan: IncidentPlan, existing: Map<string, AppComme
     } else if (!keep) {
       writes.push({ kind: "create-comment", key: action.key, body: action.body });
     } else if (action.mode === "upsert") {
-      const same = action.fingerprint ? keep.fingerprint === action.fingerprint : keep.body.trim() === action.body.trim();
-      if (!same) writes.push({ kind: "update-comment", key: action.key, id: keep.id, body: action.body });
+      const same = action.fingerprint
+        ? keep.fingerprint === action.fingerprint && statusCommentIntact(keep.body)
+        : withoutEditLog(keep.body).trim() === action.body.trim();
+      if (!same) {
+        const body = cap ? withEditLog(action.body, keep.body, cap.now, cap.windowMs) : action.body;
+        writes.push({ kind: "update-comment", key: action.key, id: keep.id, body });
+      }
     }
   }
-  return writes;
+  const allowed = cap ? Math.max(0, cap.limit - cap.used) : writes.length;
+  const withheld = Math.max(0, writes.length - allowed);
+  const kept = withheld > 0 ? writes.slice(0, allowed) : writes;
+  const restore: Write[] = plan.labelsGone?.length ? [{ kind: "restore-labels", gone: plan.labelsGone }] : [];
+  return { writes: [...restore, ...kept], withheld };
 }
 
-export const emptyResult = (): ApplyResult => ({ labelsAdded: 0, labelsRemoved: 0, labelsCreated: 0, commentsCreated: 0, commentsUpdated: 0, commentsDeleted: 0 });
+/** What the plan changes on GitHub within the issue's write cap. */
+export function pendingWrites(plan: IncidentPlan, existing: Map<string, AppComment[]>): Write[] {
+  return plannedWrites(plan, existing).writes;
+}
+
+export const emptyResult = (): ApplyResult => ({ labelsAdded: 0, labelsRemoved: 0, labelsCreated: 0, commentsCreated: 0, commentsUpdated: 0, commentsDeleted: 0, writesWithheld: 0 });
 
 const ignore404 = async (request: Promise<unknown>) => {
   try {
@@ -115,6 +149,12 @@ export async function executeWrites(deps: ApplyDeps, ref: IssueRef, writes: Writ
     deps.beforeWrite?.();
     await run(async () => {
       switch (write.kind) {
+        case "restore-labels": {
+          // Re-read the label list if it is older than a minute: it may still name the labels that left.
+          const names = labelDefinitions(deps.config).map((d) => d.name);
+          result.labelsCreated += await deps.labels.ensure(octokit, ref, names, deps.config, deps.beforeWrite, { maxAgeMs: RESTORE_LIST_AGE_MS });
+          break;
+        }
         case "add-labels":
           result.labelsCreated += await deps.labels.ensure(octokit, ref, write.labels, deps.config, deps.beforeWrite);
           await octokit.rest.issues.addLabels({ ...ref, labels: write.labels });
@@ -143,7 +183,26 @@ export async function executeWrites(deps: ApplyDeps, ref: IssueRef, writes: Writ
 }
 
 export async function applyPlan(deps: ApplyDeps, ref: IssueRef, plan: IncidentPlan, existing: Map<string, AppComment[]>): Promise<ApplyResult> {
-  return executeWrites(deps, ref, pendingWrites(plan, existing));
+  const { writes, withheld } = plannedWrites(plan, existing);
+  const result = emptyResult();
+  if (withheld > 0 && plan.writeCap) {
+    const cap = plan.writeCap;
+    const resumesAt = cap.resumesAt === null ? null : new Date(cap.resumesAt).toISOString();
+    // Probot's Octokit logs through the delivery's logger (pino: object first, then the message).
+    const log = deps.log ?? (deps.octokit.log as unknown as NonNullable<ApplyDeps["log"]>);
+    log.warn(
+      {
+        repo: `${ref.owner}/${ref.repo}`,
+        issue: ref.issue_number,
+        cause: `write cap: ${cap.used} of ${cap.limit} writes on this issue in the last ${cap.windowMs / 60_000} minutes`,
+        withheld,
+        resumesAt,
+      },
+      "write cap reached: writes for this issue held back",
+    );
+    result.writesWithheld = withheld;
+  }
+  return executeWrites(deps, ref, writes, result);
 }
 
 export function writesOf(r: ApplyResult): number {

@@ -1,6 +1,7 @@
 // The labels the app uses, with colours and descriptions, created when
-// missing (on installation and when first needed). The app never deletes or
-// renames a label: managers may have recoloured or described them their way.
+// missing (on installation, when first needed, and again when one is deleted
+// from the repository). The app never deletes or renames a label: managers
+// may have recoloured or described them their way.
 import { type Config, severityLabel } from "../config/schema.js";
 import { type Octokit, type RepoRef, statusOf } from "./types.js";
 
@@ -35,20 +36,40 @@ export function labelDefinitions(config: Config): LabelDefinition[] {
 
 const TTL_MS = 10 * 60_000;
 
-/** Remembers, per repository and for a few minutes, which labels exist, so most events cost no label read. */
+export interface EnsureOptions {
+  /** Re-read the repository's label list when the remembered one is older than this. */
+  maxAgeMs?: number;
+}
+
+/**
+ * Remembers, per repository and for a few minutes, which labels exist, so most
+ * events cost no label read. A label deleted from the repository is forgotten
+ * at once in the process that hears of it (`forget`), and re-read within a
+ * minute by any process that sees an incident lose a label to it.
+ */
 export class LabelCache {
   private readonly known = new Map<string, { at: number; names: Set<string> }>();
   constructor(private readonly clock: () => number = Date.now) {}
 
+  private static key(ref: RepoRef): string {
+    return `${ref.owner}/${ref.repo}`.toLowerCase();
+  }
+
+  /** Forgets what the repository's labels are: the next `ensure` reads them again. */
+  forget(ref: RepoRef): void {
+    this.known.delete(LabelCache.key(ref));
+  }
+
   /** Creates whichever of `names` the repository lacks. */
-  async ensure(octokit: Octokit, ref: RepoRef, names: string[], config: Config, beforeWrite?: () => void): Promise<number> {
+  async ensure(octokit: Octokit, ref: RepoRef, names: string[], config: Config, beforeWrite?: () => void, options: EnsureOptions = {}): Promise<number> {
     if (names.length === 0) return 0;
     // Only the repository: an issue number in `ref` must not leak into the label's body.
     ref = { owner: ref.owner, repo: ref.repo };
-    const key = `${ref.owner}/${ref.repo}`.toLowerCase();
+    const key = LabelCache.key(ref);
     let entry = this.known.get(key);
     const lacking = () => names.filter((n) => !entry!.names.has(n.toLowerCase()));
-    if (!entry || this.clock() - entry.at > TTL_MS || lacking().length > 0) {
+    const maxAge = Math.min(TTL_MS, options.maxAgeMs ?? TTL_MS);
+    if (!entry || this.clock() - entry.at > maxAge || lacking().length > 0) {
       const existing = await octokit.paginate(octokit.rest.issues.listLabelsForRepo, { ...ref, per_page: 100 });
       entry = { at: this.clock(), names: new Set(existing.map((l) => l.name.toLowerCase())) };
       this.known.set(key, entry);
@@ -68,5 +89,16 @@ export class LabelCache {
       entry.names.add(name.toLowerCase());
     }
     return created;
+  }
+
+  /**
+   * A label was deleted from the repository (the `label.deleted` event): forget
+   * the list, and create the app's labels again when it was one of them.
+   */
+  async restoreDeleted(octokit: Octokit, ref: RepoRef, deleted: string, config: Config): Promise<{ appLabel: boolean; created: number }> {
+    this.forget(ref);
+    const names = labelDefinitions(config).map((d) => d.name);
+    if (!names.some((n) => n.toLowerCase() === deleted.toLowerCase())) return { appLabel: false, created: 0 };
+    return { appLabel: true, created: await this.ensure(octokit, ref, names, config) };
   }
 }

@@ -581,24 +581,38 @@ describe("pauses (P7, DESIGN §8, issue 3 item 7)", () => {
   it.each<[Lang, string]>([
     ["en", '@cust-bob, only support engineers set the "state: waiting for customer" label: it pauses the clock while support waits for the customer (P7). The label was removed.'],
     ["ru", "@cust-bob, метку «state: waiting for customer» ставят только инженеры поддержки: она приостанавливает отсчёт сроков, пока поддержка ждёт ответа (P7). Метка снята."],
-  ])("a waiting label by the customer side is removed with one refusal keyed by the event's time (%s)", (lang, text) => {
+  ])("a waiting label by the customer side is removed with one refusal per issue, kept up to date (%s)", (lang, text) => {
     const { plan: p, explanation } = plan({ config: cfg(lang), labels: [...base, WAITING], timeline: [...opened, labeled("2026-03-02T06:58:00Z", CUSTOMER, WAITING)] });
     expect(p.removeLabels).toEqual([WAITING]);
     expect(p.addLabels).toEqual([]);
-    const key = `pause-refused:${Date.parse("2026-03-02T06:58:00Z")}`;
-    expect(commentOf(p.comments, key)?.mode).toBe("once");
+    const key = "pause-refused";
+    expect(commentOf(p.comments, key)?.mode).toBe("upsert");
     expect(textOf(p.comments, key)).toBe(text);
     expect(explanation.evaluation.paused).toBe(false);
   });
 
-  it("a second attempt by the customer gets its own refusal (a new key)", () => {
+  it.each<[Lang, string]>([
+    ["en", "Attempts so far: 2, the last at 2026-03-02 09:59 UTC+3."],
+    ["ru", "Всего попыток: 2, последняя — 2026-03-02 09:59 UTC+3."],
+  ])("a second attempt by the customer updates the same refusal with the count, not a new comment (issue 11, %s)", (lang, line) => {
     const { plan: p } = plan({
-      config: cfg("en"),
+      config: cfg(lang),
       labels: [...base, WAITING],
       timeline: [...opened, labeled("2026-03-02T06:57:00Z", CUSTOMER, WAITING), unlabeled("2026-03-02T06:57:02Z", BOT, WAITING), labeled("2026-03-02T06:59:00Z", CUSTOMER, WAITING)],
     });
-    expect(keys(p.comments)).toContain(`once:pause-refused:${Date.parse("2026-03-02T06:59:00Z")}`);
-    expect(keys(p.comments)).not.toContain(`once:pause-refused:${Date.parse("2026-03-02T06:57:00Z")}`);
+    expect(keys(p.comments).filter((k) => k.includes("refused"))).toEqual(["upsert:pause-refused"]);
+    expect(textOf(p.comments, "pause-refused")!.split("\n").at(-1)).toBe(line);
+    expect(p.removeLabels).toEqual([WAITING]);
+  });
+
+  it("a refused waiting label already taken off says nothing more (a duplicate delivery writes nothing)", () => {
+    const { plan: p } = plan({
+      config: cfg("en"),
+      labels: base,
+      timeline: [...opened, labeled("2026-03-02T06:57:00Z", CUSTOMER, WAITING), unlabeled("2026-03-02T06:57:02Z", BOT, WAITING)],
+    });
+    expect(keys(p.comments).filter((k) => k.includes("refused"))).toEqual([]);
+    expect(p.removeLabels).toEqual([]);
   });
 
   it("a waiting label by a support engineer pauses: kept, sla: paused added", () => {
@@ -742,7 +756,7 @@ describe("hidden markers (DESIGN §1.4, issue 3 item 12)", () => {
     [
       "a customer's waiting label",
       { config: cfg("en"), labels: ["severity: 3", WAITING], timeline: [labeled(MON_0955, BOT, "severity: 3"), labeled("2026-03-02T06:58:00Z", CUSTOMER, WAITING)] },
-      [`pause-refused:${Date.parse("2026-03-02T06:58:00Z")}`, "status"],
+      ["pause-refused", "status"],
     ],
   ])("%s: every comment to post starts with the marker line of its key", (_name, input, expected) => {
     const posted = plan(input).plan.comments.filter((c) => c.mode !== "delete");
@@ -752,5 +766,116 @@ describe("hidden markers (DESIGN §1.4, issue 3 item 12)", () => {
       expect(c.body.split("\n")[0]).toBe(line);
       expect(readMarker(c.body)?.key).toBe(c.key);
     }
+  });
+});
+
+describe("support's labels belong to support (DESIGN §8, issue 11 item 5)", () => {
+  const base = ["severity: 3"];
+  const opened = [labeled(MON_0955, BOT, "severity: 3")];
+
+  it.each<[Lang, string]>([
+    [
+      "en",
+      '@cust-bob, only support engineers set the "state: resolved" label: state labels record support\'s progress (accepted, workaround, solution), and the deadlines are measured by them. The label was removed.',
+    ],
+    [
+      "ru",
+      "@cust-bob, метку «state: resolved» ставят только инженеры поддержки: метки состояния отмечают ход работы поддержки (принято в работу, обходное решение, решение), и по ним считаются сроки. Метка снята.",
+    ],
+  ])("customer adds state: resolved: removed with one explanation, nothing met (%s)", (lang, text) => {
+    const { plan: p, explanation } = plan({ config: cfg(lang), labels: [...base, "state: resolved"], timeline: [...opened, labeled("2026-03-02T06:58:00Z", CUSTOMER, "state: resolved")] });
+    expect(p.removeLabels).toEqual(["state: resolved"]);
+    expect(keys(p.comments).filter((k) => k.includes("refused"))).toEqual(["upsert:state-refused"]);
+    expect(textOf(p.comments, "state-refused")).toBe(text);
+    expect(explanation.evaluation.targets.resolve?.status).toBe("running");
+  });
+
+  it("customer adds state: accepted, then state: workaround: one explanation naming the last, with the count", () => {
+    const timeline = [
+      ...opened,
+      labeled("2026-03-02T06:56:00Z", CUSTOMER, "state: accepted"),
+      unlabeled("2026-03-02T06:56:02Z", BOT, "state: accepted"),
+      labeled("2026-03-02T06:58:00Z", CUSTOMER, "state: workaround"),
+    ];
+    const { plan: p } = plan({ config: cfg("en"), labels: [...base, "state: workaround"], timeline });
+    expect(p.removeLabels).toEqual(["state: workaround"]);
+    expect(textOf(p.comments, "state-refused")!.split("\n")).toEqual([
+      '@cust-bob, only support engineers set the "state: workaround" label: state labels record support\'s progress (accepted, workaround, solution), and the deadlines are measured by them. The label was removed.',
+      "",
+      "Attempts so far: 2, the last at 2026-03-02 09:58 UTC+3.",
+    ]);
+  });
+
+  it("a state label a support engineer added stays, and so does one the customer re-added while it was on (GitHub records nothing)", () => {
+    const { plan: p, explanation } = plan({ config: cfg("en"), labels: [...base, "state: accepted"], timeline: [...opened, labeled("2026-03-02T06:58:00Z", ENGINEER, "state: accepted")] });
+    expect(p.removeLabels).toEqual([]);
+    expect(keys(p.comments).filter((k) => k.includes("refused"))).toEqual([]);
+    expect(explanation.evaluation.targets.accept?.status).toBe("met");
+  });
+
+  it("an organisation member is support: the member's state label stays (trust as evaluate decides)", () => {
+    const config = cfg("en", { team: { orgMembersAreEngineers: true } });
+    const timeline = [...opened, comment("2026-03-02T06:57:00Z", "org-olga", "MEMBER"), labeled("2026-03-02T06:58:00Z", "org-olga", "state: accepted")];
+    const { plan: p } = plan({ config, labels: [...base, "state: accepted"], timeline });
+    expect(p.removeLabels).toEqual([]);
+  });
+
+  it("a customer's state label on a closed issue is removed too", () => {
+    const timeline = [...opened, closed("2026-03-02T06:57:00Z", ENGINEER), labeled("2026-03-02T06:58:00Z", CUSTOMER, "state: accepted")];
+    const { plan: p } = plan({ config: cfg("en"), labels: [...base, "state: accepted"], timeline, state: "closed", closedAt: "2026-03-02T06:57:00Z" });
+    expect(p.removeLabels).toEqual(["state: accepted"]);
+  });
+
+  it("a customer's severity label stays and is noted (DESIGN: kept and noted)", () => {
+    const { plan: p } = plan({ config: cfg("en"), labels: ["severity: 1"], timeline: [...opened, unlabeled("2026-03-02T06:57:00Z", CUSTOMER, "severity: 3"), labeled("2026-03-02T06:58:00Z", CUSTOMER, "severity: 1")] });
+    expect(p.removeLabels).toEqual([]);
+    expect(statusText(p.comments)).toContain('The severity label "severity: 1" was added by @cust-bob (customer side)');
+  });
+});
+
+describe("a label deleted from the repository (issue 11 item 5)", () => {
+  const opened = [labeled(MON_0955, ENGINEER, "severity: 1")];
+
+  it.each<[Lang, string]>([
+    [
+      "en",
+      '⚠️ The label "severity: 1" is no longer in the repository (deleted or renamed), so GitHub took it off this issue. Until a severity label is set again, the incident counts as level 3, the default.',
+    ],
+    [
+      "ru",
+      "⚠️ Метки «severity: 1» больше нет в репозитории (её удалили или переименовали), поэтому GitHub снял её с этого issue. Пока метку уровня не поставят снова, обращение считается уровня 3 (уровень по умолчанию).",
+    ],
+  ])("a severity label added and never removed but not on the issue: the status says so (%s)", (lang, line) => {
+    const { plan: p, explanation } = plan({ config: cfg(lang), labels: [], timeline: opened });
+    expect(explanation.severity.level).toBe(3);
+    expect(statusText(p.comments).split("\n")).toContain(line);
+    expect(p.labelsGone).toEqual(["severity: 1"]);
+    // Not proposed again from the form: the incident had a severity label (P8).
+    expect(p.addLabels).toEqual([]);
+  });
+
+  it("a state label gone: what it recorded still counts", () => {
+    const timeline = [...opened, labeled("2026-03-02T06:58:00Z", ENGINEER, "state: accepted")];
+    const { plan: p, explanation } = plan({ config: cfg("en"), labels: ["severity: 1"], timeline });
+    expect(explanation.evaluation.targets.accept?.status).toBe("met");
+    expect(statusText(p.comments)).toContain('⚠️ The label "state: accepted" is no longer in the repository (deleted or renamed), so GitHub took it off this issue. What it recorded still counts;');
+  });
+
+  it("the waiting label gone while its pause runs: says how to end the pause", () => {
+    const timeline = [...opened, labeled("2026-03-02T06:58:00Z", ENGINEER, WAITING)];
+    const { plan: p } = plan({ config: cfg("en"), labels: ["severity: 1"], timeline });
+    expect(statusText(p.comments)).toContain("The pause it started goes on until the customer replies or the issue is closed; to end it now, add the label again and remove it.");
+  });
+
+  it.each<[string, string[], unknown[], string]>([
+    ["a label removed in the timeline", [], [...opened, unlabeled("2026-03-02T06:58:00Z", ENGINEER, "severity: 1")], MON_10],
+    ["a label still on the issue", ["severity: 1"], opened, MON_10],
+    // The issue is read just before its timeline: a label added in between is not "gone".
+    ["a label added less than a minute ago", [], [labeled("2026-03-02T06:59:30Z", ENGINEER, "severity: 1")], MON_10],
+    ["a label the app does not use", ["severity: 1"], [...opened, labeled("2026-03-02T06:58:00Z", ENGINEER, "bug")], MON_10],
+  ])("nothing is noted for %s", (_name, labels, timeline, now) => {
+    const { plan: p } = plan({ config: cfg("en"), labels, timeline, now });
+    expect(p.labelsGone).toBeUndefined();
+    expect(statusText(p.comments)).not.toContain("no longer in the repository");
   });
 });
