@@ -1,5 +1,6 @@
 // Probot wiring: which events reach which handler. The handlers are thin; the
 // decisions live in src/domain.
+import { pino } from "pino";
 import type { ApplicationFunctionOptions, Context, Probot } from "probot";
 import { CONFIG_PATH } from "../config/parse-config.js";
 import { clearConfigError, reportConfigError } from "../github/config-error-issue.js";
@@ -15,7 +16,9 @@ import { appEndpoints } from "./http-endpoints.js";
 import { runInAppSweep } from "./in-app-sweep.js";
 import { AppMetrics } from "./metrics.js";
 import { type AppServices, createServices } from "./services.js";
+import { scrubLoggedPayloads } from "./scrub-logged-payloads.js";
 import { scheduleSweeps } from "./sweep-runner.js";
+import { installWebhookGuard } from "./webhook-guard.js";
 
 export interface AppOptions {
   /** Replaces the real clock (tests). */
@@ -114,8 +117,12 @@ export function createApp(options: AppOptions = {}) {
     const metrics = new AppMetrics();
     const interval = sweepInterval(options);
     const health = new SweepHealth({ intervalSeconds: interval, now: services.now });
+    // A failed delivery's payload (a customer's text) stays out of the log.
+    if (!scrubLoggedPayloads(app.log, (error) => pino.stdSerializers.err(error as Error))) app.log.warn("logged errors may carry event payloads: the logger's serializers were not found");
     try {
       probotOptions?.addHandler(appEndpoints(health, metrics, app.log));
+      // Under a server: oversized and unsigned deliveries are refused before Probot reads them.
+      installWebhookGuard({ paths: [process.env.WEBHOOK_PATH || "/api/github/webhooks", "/"], secret: process.env.WEBHOOK_SECRET || "development", log: app.log });
     } catch (error) {
       // Loaded without an HTTP server (a test's Probot): nothing to serve them on.
       app.log.debug({ err: error }, "no HTTP server: /healthz and /metrics are not served");
