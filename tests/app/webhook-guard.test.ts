@@ -79,7 +79,7 @@ describe("guardWebhook", () => {
         controller.close();
       },
     });
-    const res = await fetch(`${h.url}/api/github/webhooks`, { method: "POST", body, duplex: "half", headers: { "content-type": "application/json", "x-github-event": "issues", "x-github-delivery": "d-2", "x-hub-signature-256": await sign(SECRET, text) } } as RequestInit);
+    const res = await fetch(`${h.url}/api/github/webhooks`, { method: "POST", body, duplex: "half", headers: { "content-type": "application/json", "x-github-event": "issues", "x-github-delivery": "d-2", "x-hub-signature-256": await sign(SECRET, text) } });
     expect(res.status).toBe(413);
     expect(h.passed).toEqual([]);
     expect(JSON.stringify(h.warnings)).not.toContain(MARKER);
