@@ -64,19 +64,17 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 const loginOf = (v: unknown) => (isObject(v) && typeof v.login === "string" ? v.login.toLowerCase() : null);
 
-/** The app's writes on an issue within the window before `now`, as its timeline shows them. */
-export function writeCapOf(
-  timeline: unknown,
-  o: { botLogin: string; needsDiagnosticsLabel: string; now: number; limit?: number; windowMs?: number },
-): WriteCap {
-  const limit = o.limit ?? ISSUE_WRITE_CAP.writes;
-  const windowMs = o.windowMs ?? ISSUE_WRITE_CAP.windowMs;
+/**
+ * When the app wrote on an issue after `since`, as far as its timeline shows it, in order
+ * (epoch ms, one entry per write). The per-issue cap below and the installation's write
+ * budget across processes (src/github/write-budget.ts) both count these.
+ */
+export function appWriteTimes(timeline: unknown, o: { botLogin: string; needsDiagnosticsLabel: string; since: number }): number[] {
   const bot = o.botLogin.toLowerCase();
-  const since = o.now - windowMs;
   const times: number[] = [];
   const addedAt = new Set<string>();
   const count = (at: number, n = 1) => {
-    if (at > since) for (let i = 0; i < n; i++) times.push(at);
+    if (at > o.since) for (let i = 0; i < n; i++) times.push(at);
   };
   for (const event of Array.isArray(timeline) ? timeline : []) {
     if (!isObject(event)) continue;
@@ -98,7 +96,17 @@ export function writeCapOf(
       if (typeof event.body === "string") for (const t of editTimes(event.body)) count(t);
     }
   }
-  times.sort((a, b) => a - b);
+  return times.sort((a, b) => a - b);
+}
+
+/** The app's writes on an issue within the window before `now`, as its timeline shows them. */
+export function writeCapOf(
+  timeline: unknown,
+  o: { botLogin: string; needsDiagnosticsLabel: string; now: number; limit?: number; windowMs?: number },
+): WriteCap {
+  const limit = o.limit ?? ISSUE_WRITE_CAP.writes;
+  const windowMs = o.windowMs ?? ISSUE_WRITE_CAP.windowMs;
+  const times = appWriteTimes(timeline, { botLogin: o.botLogin, needsDiagnosticsLabel: o.needsDiagnosticsLabel, since: o.now - windowMs });
   const used = times.length;
   // Writing resumes when enough of the oldest writes have left the window to be under the limit.
   const resumesAt = used === 0 ? null : times[Math.max(0, used - limit)]! + windowMs;
