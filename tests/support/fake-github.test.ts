@@ -721,6 +721,99 @@ describe("webhooks", () => {
   });
 });
 
+describe("the app-manifest flow (Probot's setup page)", () => {
+  const MANIFEST = {
+    name: "incident-sla",
+    url: "https://vendor.example/incident-sla",
+    hook_attributes: { url: "https://smee.example/channel" },
+    redirect_url: "http://127.0.0.1:3000/probot/setup",
+    public: false,
+    default_permissions: { issues: "write", metadata: "read", members: "read", contents: "read" },
+    default_events: ["issues", "issue_comment", "push"],
+    version: "v1",
+  };
+  const submit = (manifest: unknown, path = "/settings/apps/new") =>
+    fetch(`${fake.url}${path}`, { method: "POST", body: new URLSearchParams({ manifest: typeof manifest === "string" ? manifest : JSON.stringify(manifest) }), redirect: "manual" });
+  const codeOf = (res: Response) => new URL(res.headers.get("location") ?? "http://x/").searchParams.get("code");
+  const convert = (code: string) => new Octokit({ baseUrl: fake.apiUrl }).request("POST /app-manifests/{code}/conversions", { code });
+
+  it("sends the browser back with a code, trades it once for the new app's credentials, and then accepts only that app's JWTs", async () => {
+    await start();
+    const registered = await fetch(`${fake.url}/settings/apps/new?state=s1`, { method: "POST", body: new URLSearchParams({ manifest: JSON.stringify(MANIFEST) }), redirect: "manual" });
+    expect(registered.status).toBe(302);
+    expect(registered.headers.get("location")).toMatch(/^http:\/\/127\.0\.0\.1:3000\/probot\/setup\?code=[0-9a-f]{20}&state=s1$/);
+    const code = codeOf(registered)!;
+
+    // No credentials: the code is one (strict mode checks the answer against the description).
+    const { status, data } = await convert(code);
+    expect(status).toBe(201);
+    expect(data).toMatchObject({
+      slug: "incident-sla",
+      name: "incident-sla",
+      html_url: `${fake.url}/apps/incident-sla`,
+      external_url: MANIFEST.url,
+      permissions: MANIFEST.default_permissions,
+      events: MANIFEST.default_events,
+      client_id: expect.stringMatching(/^Iv23li/),
+      client_secret: expect.stringMatching(/^[0-9a-f]{40}$/),
+      webhook_secret: expect.stringMatching(/^[0-9a-f]{40}$/),
+      pem: expect.stringMatching(/^-----BEGIN RSA PRIVATE KEY-----\n/),
+    });
+    expect(data.id).not.toBe(APP_ID);
+    expect(fake.registeredApps.map((a) => [a.id, a.hookUrl, a.webhookSecret])).toEqual([[data.id, MANIFEST.hook_attributes.url, data.webhook_secret]]);
+    expect(await statusOf(convert(code))).toBe(404);
+
+    // The app the fake serves is the new one: the old key is refused, the new one works.
+    expect(await statusOf(appClient().rest.apps.getAuthenticated())).toBe(401);
+    const app = new Octokit({ baseUrl: fake.apiUrl, auth: { appId: data.id, privateKey: data.pem, installationId: INSTALLATION } });
+    expect((await app.rest.apps.getAuthenticated()).data).toMatchObject({ id: data.id, permissions: MANIFEST.default_permissions });
+    expect((await app.rest.issues.get({ owner: OWNER, repo: NAME, issue_number: 1 }).catch((e: { status: number }) => e)).status).toBe(404);
+    expect((await app.rest.repos.get({ owner: OWNER, repo: NAME })).data.full_name).toBe(REPO);
+
+    const install = await fetch(`${data.html_url}/installations/new`);
+    expect([install.status, (await install.text()).includes("Install incident-sla")]).toEqual([200, true]);
+  });
+
+  it("registers for an organisation on /organizations/{org}/settings/apps/new, and 404 for an unknown one", async () => {
+    await start();
+    const { data } = await convert(codeOf(await submit(MANIFEST, `/organizations/${OWNER}/settings/apps/new`))!);
+    expect(data.owner).toMatchObject({ login: OWNER });
+    expect((await submit(MANIFEST, "/organizations/nobody/settings/apps/new")).status).toBe(404);
+  });
+
+  it.each([
+    { what: "no homepage url", change: { url: undefined }, message: /url: required/ },
+    { what: "a hook URL that is not one", change: { hook_attributes: { url: "smee channel" } }, message: /hook_attributes\.url: required/ },
+    { what: "no redirect_url", change: { redirect_url: undefined }, message: /redirect_url/ },
+    { what: "a permission GitHub does not know", change: { default_permissions: { ...MANIFEST.default_permissions, issuez: "write" } }, message: /"issuez" is not a permission/ },
+    { what: "a level the permission does not have", change: { default_permissions: { ...MANIFEST.default_permissions, members: "admin" } }, message: /default_permissions\.members: must be equal to one of the allowed values/ },
+    { what: "an event GitHub does not deliver", change: { default_events: ["issue"] }, message: /"issue" is not an event/ },
+    { what: "an event without the permission behind it", change: { default_permissions: { metadata: "read", issues: "write" } }, message: /"push" needs the contents permission/ },
+    { what: "a name longer than 34 characters", change: { name: "incident-sla-with-a-much-longer-name" }, message: /too long/ },
+    { what: "another app slug than the fake serves", change: { name: "Other App" }, message: /serves the app slug "incident-sla"/ },
+  ])("refuses a manifest with $what (422, no code)", async ({ change, message }) => {
+    await start();
+    const res = await submit({ ...MANIFEST, ...change });
+    expect([res.status, res.headers.get("location")]).toEqual([422, null]);
+    const page = (await res.text()).replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)));
+    expect(page).toMatch(message);
+    expect(takeViolations().map((v) => [v.kind, v.message])).toEqual([["request", expect.stringMatching(message)]]);
+    expect(fake.registeredApps).toEqual([]);
+  });
+
+  it("refuses what is not a manifest, and notes a parameter GitHub ignores (a typo that would drop events)", async () => {
+    await start();
+    expect((await submit("{not json")).status).toBe(422);
+    expect((await fetch(`${fake.url}/settings/apps/new`, { method: "POST", body: new URLSearchParams({ other: "1" }), redirect: "manual" })).status).toBe(422);
+    expect(takeViolations().map((v) => v.message)).toEqual(["app manifest: the manifest is not JSON", "app manifest: no `manifest` form field"]);
+    const { default_events: events, ...rest } = MANIFEST;
+    const res = await submit({ ...rest, default_event: events });
+    expect(res.status).toBe(302);
+    expect(takeViolations().map((v) => [v.kind, v.message])).toEqual([["ignored", 'app manifest: unknown manifest parameter "default_event" (GitHub ignores it)']]);
+    expect((await convert(codeOf(res)!)).data.events).toEqual([]);
+  });
+});
+
 describe("scale", () => {
   it("holds 10,000 issues with 20 timeline items each and serves a sweep page of 100 quickly", async () => {
     await start({ log: "no-bodies", strictResponses: false });

@@ -11,13 +11,14 @@
 import { createPublicKey, randomBytes, verify, type KeyObject } from "node:crypto";
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from "node:http";
 import type { Socket } from "node:net";
+import { ManifestFlow, type RegisteredApp, appSlug, checkManifest, installPage, refusedPage } from "./app-manifest.js";
 import { DEFAULT_MESSAGES, type Fault, type FaultHandle, type FaultMatch, FaultTable } from "./faults.js";
 import { type GraphqlCall, type RateState, githubSchema, graphqlSchemaMs, runGraphql } from "./graphql.js";
 import { type Operation, checkRequest, checkResponse, matchRoute, specLoadMs, warmUpOpenApi } from "./openapi.js";
 import { type Identity, type IssuedToken, type RestRequest, githubError, handlers } from "./rest.js";
 import { type AppInfo, type Urls, commentJson, issueJson, labelJson, timelineJson } from "./shapes.js";
 import { FakeState, iso } from "./state.js";
-import type { FakeInstallation, FakeIssue, IssueSeed, RepoSeed, TimelineSeed } from "./state.js";
+import type { FakeInstallation, FakeIssue, FakeUser, IssueSeed, RepoSeed, TimelineSeed } from "./state.js";
 import { Payloads } from "./webhooks.js";
 
 export { faults } from "./faults.js";
@@ -26,6 +27,7 @@ export { signAndSend } from "./webhooks.js";
 export type { FakeComment, FakeInstallation, FakeIssue, FakeRepo, FakeUser, TimelineEntry } from "./state.js";
 export { FakeState } from "./state.js";
 export { componentValidator } from "./openapi.js";
+export type { RegisteredApp } from "./app-manifest.js";
 
 export interface FakeGitHubOptions {
   /** Milliseconds since the epoch; stamps everything the fake creates (default: Date.now). */
@@ -47,7 +49,8 @@ export interface FakeGitHubOptions {
   rateLimit?: number;
 }
 
-export type RequestKind = "rest-read" | "rest-write" | "graphql" | "auth";
+/** web: github.com's own pages the fake plays (the app-manifest registration and install pages). */
+export type RequestKind = "rest-read" | "rest-write" | "graphql" | "auth" | "web";
 
 export interface LoggedRequest {
   seq: number;
@@ -129,6 +132,11 @@ export interface FakeGitHub {
   addToken(token: string, options: { login: string; installationId?: number; expiresAt?: number }): void;
   /** Webhook payloads built from the current state. */
   payloads: Payloads;
+  /**
+   * Apps registered through the app-manifest flow (app-manifest.ts), in order. The last one is
+   * the app this fake serves from then on: JWTs must carry its id and be signed with its key.
+   */
+  registeredApps: RegisteredApp[];
   /** Parses the REST description and builds the GraphQL schema now; returns their times. */
   warmUp(): { openapiMs: number; graphqlMs: number };
   close(): Promise<void>;
@@ -173,6 +181,9 @@ function b64json(part: string): any {
   return JSON.parse(Buffer.from(part, "base64url").toString("utf8"));
 }
 
+/** Who an unauthenticated request is (GitHub limits such requests by address). */
+const ANONYMOUS: FakeUser = { login: "anonymous", id: 0, node_id: "", type: "User" };
+
 const requiresJwt = (template: string) => /^\/app(\/|$)/.test(template) || /^\/(repos\/\{owner\}\/\{repo\}|orgs\/\{org\}|users\/\{username\})\/installation$/.test(template);
 
 export async function createFakeGitHub(options: FakeGitHubOptions = {}): Promise<FakeGitHub> {
@@ -181,7 +192,10 @@ export async function createFakeGitHub(options: FakeGitHubOptions = {}): Promise
   const state = new FakeState(clock, `${slug}[bot]`);
   const app: AppInfo = { id: options.appId ?? 1, slug, name: slug, owner: state.user("fake-github-owner"), createdAt: state.now() };
   const bot = state.user(`${slug}[bot]`, "Bot");
-  const publicKey = options.appPublicKey === undefined ? null : typeof options.appPublicKey === "string" ? createPublicKey(options.appPublicKey) : options.appPublicKey;
+  // The app whose JWTs are accepted: the one given, then the one the manifest flow registers.
+  let jwtAppId = options.appId;
+  let publicKey = options.appPublicKey === undefined ? null : typeof options.appPublicKey === "string" ? createPublicKey(options.appPublicKey) : options.appPublicKey;
+  const manifests = new ManifestFlow(clock);
   const lifetime = options.tokenLifetimeMs ?? 3600_000;
   const limit = options.rateLimit ?? 5000;
   const logMode = options.log ?? true;
@@ -232,7 +246,7 @@ export async function createFakeGitHub(options: FakeGitHubOptions = {}): Promise
         if (!Number.isInteger(payload.iat)) return { identity: null, error: { status: 401, message: "'Issued at' claim ('iat') must be an Integer representing the time that the assertion was issued" } };
         // GitHub refuses JWTs valid for more than ten minutes.
         if (typeof payload.exp !== "number" || payload.exp - payload.iat > 660) return { identity: null, error: { status: 401, message: "'Expiration time' claim ('exp') is too far in the future" } };
-        if (options.appId !== undefined && String(payload.iss) !== String(options.appId)) return { identity: null, error: { status: 401, message: "Integration not found" } };
+        if (jwtAppId !== undefined && String(payload.iss) !== String(jwtAppId)) return { identity: null, error: { status: 401, message: "Integration not found" } };
         if (publicKey && !verify("RSA-SHA256", Buffer.from(`${parts[0]}.${parts[1]}`), publicKey, Buffer.from(parts[2]!, "base64url"))) {
           return { identity: null, error: { status: 401, message: "A JSON web token could not be decoded" } };
         }
@@ -267,6 +281,81 @@ export async function createFakeGitHub(options: FakeGitHubOptions = {}): Promise
     if (lastMinute.length >= limits.perMinute) return Math.ceil((lastMinute[0]! + 60_000 - now) / 1000);
     if (list.length >= limits.perHour) return Math.ceil((list[0]! + 3600_000 - now) / 1000);
     list.push(now);
+    return null;
+  }
+
+  /** The app the manifest flow just created becomes the app this fake serves. */
+  const adopt = (registered: RegisteredApp) => {
+    jwtAppId = registered.id;
+    publicKey = registered.publicKey;
+    Object.assign(app, {
+      id: registered.id,
+      name: registered.name,
+      owner: state.user(registered.owner),
+      createdAt: registered.createdAt,
+      description: registered.description,
+      externalUrl: registered.url,
+      permissions: registered.permissions,
+      events: registered.events,
+    });
+  };
+  const convertManifest = (code: string): RegisteredApp | null => {
+    const registered = manifests.convert(code);
+    if (registered) adopt(registered);
+    return registered;
+  };
+
+  /**
+   * github.com's own pages in the manifest flow (app-manifest.ts), on the web layout (no
+   * /api/v3): null for any other request.
+   */
+  function webPage(
+    method: string,
+    path: string,
+    raw: Buffer,
+    self: URL,
+    violation: (kind: Violation["kind"], message: string) => void,
+  ): { route: string; status: number; html: string; headers?: Record<string, string>; body?: unknown } | null {
+    const register = /^\/(?:organizations\/([^/]+)\/)?settings\/apps\/new$/.exec(path);
+    if (method === "POST" && register) {
+      const route = `POST ${register[1] ? "/organizations/{org}" : ""}/settings/apps/new`;
+      const refused = (status: number, problems: { rejected: boolean; message: string }[]) => {
+        for (const p of problems) violation(p.rejected ? "request" : "ignored", `app manifest: ${p.message}`);
+        return { route, status, html: refusedPage(problems) };
+      };
+      const text = new URLSearchParams(raw.toString("utf8")).get("manifest");
+      if (text === null) return refused(422, [{ rejected: true, message: "no `manifest` form field" }]);
+      let manifest: unknown;
+      try {
+        manifest = JSON.parse(text);
+      } catch {
+        return refused(422, [{ rejected: true, message: "the manifest is not JSON" }]);
+      }
+      const problems = checkManifest(manifest);
+      const name = (manifest as { name?: unknown }).name;
+      if (!problems.some((p) => p.rejected) && typeof name === "string" && appSlug(name) !== slug) {
+        problems.push({ rejected: true, message: `fake-github serves the app slug ${JSON.stringify(slug)}; this manifest would be ${JSON.stringify(appSlug(name))} (create the fake with appSlug)` });
+      }
+      const org = register[1] ? decodeURIComponent(register[1]) : null;
+      if (org !== null && state.knownUser(org)?.type !== "Organization") return { route, status: 404, html: "<!DOCTYPE html><title>Page not found</title><h1>404</h1>" };
+      if (problems.some((p) => p.rejected)) return refused(422, problems);
+      for (const p of problems) violation("ignored", `app manifest: ${p.message}`);
+      const ok = manifest as Record<string, unknown>;
+      const code = manifests.issueCode(ok, org ?? app.owner.login);
+      const back = new URL(String(ok.redirect_url));
+      back.searchParams.set("code", code);
+      const stateParam = self.searchParams.get("state");
+      if (stateParam !== null) back.searchParams.set("state", stateParam);
+      return { route, status: 302, html: `<a href="${back.toString()}">redirecting</a>`, headers: { location: back.toString() }, body: ok };
+    }
+    const install = /^\/apps\/([^/]+)\/installations\/new$/.exec(path);
+    if (method === "GET" && install) {
+      const route = "GET /apps/{slug}/installations/new";
+      const registered = manifests.registered.at(-1);
+      if (!registered || decodeURIComponent(install[1]!) !== registered.slug) return { route, status: 404, html: "<!DOCTYPE html><title>Page not found</title><h1>404</h1>" };
+      const accounts = [...new Set([registered.owner, ...[...state.installations.values()].map((i) => i.account.login)])];
+      return { route, status: 200, html: installPage(registered, accounts) };
+    }
     return null;
   }
 
@@ -331,7 +420,7 @@ export async function createFakeGitHub(options: FakeGitHubOptions = {}): Promise
       if (entry.kind === "rest-read") counts.restRead++;
       else if (entry.kind === "rest-write") counts.restWrite++;
       else if (entry.kind === "graphql") counts.graphql++;
-      else counts.auth++;
+      else if (entry.kind === "auth") counts.auth++;
       if (entry.route) counts.byRoute[entry.route] = (counts.byRoute[entry.route] ?? 0) + 1;
       if (entry.fault) counts.faulted++;
       if (logMode === "no-bodies") delete entry.body;
@@ -344,6 +433,15 @@ export async function createFakeGitHub(options: FakeGitHubOptions = {}): Promise
       raw = await readBody(req);
     } catch {
       return sendError(githubError(413, "Request body too large"));
+    }
+    if (!isGraphql && prefix === "") {
+      const page = webPage(method, path, raw, self, violation);
+      if (page) {
+        entry.kind = "web";
+        entry.route = page.route;
+        entry.body = page.body;
+        return send(page.status, { text: page.html }, { "content-type": "text/html; charset=utf-8", ...page.headers });
+      }
     }
     let body: unknown;
     const hasBody = raw.length > 0;
@@ -380,8 +478,9 @@ export async function createFakeGitHub(options: FakeGitHubOptions = {}): Promise
       if (operation.operationId === "apps/create-installation-access-token") entry.kind = "auth";
     }
 
-    // 2. Credentials.
-    const who = identify(req.headers.authorization, operation?.template ?? null);
+    // 2. Credentials (none for the manifest conversion: its one-time code is the credential).
+    const anonymous = operation?.operationId === "apps/create-from-manifest" && req.headers.authorization === undefined;
+    const who: ReturnType<typeof identify> = anonymous ? { identity: { kind: "anonymous", user: ANONYMOUS } } : identify(req.headers.authorization, operation?.template ?? null);
     if (!who.identity) {
       if (who.error?.violation) violation("auth", who.error.violation);
       const message = isGraphql && !req.headers.authorization ? "This endpoint requires you to be authenticated." : who.error!.message;
@@ -486,6 +585,7 @@ export async function createFakeGitHub(options: FakeGitHubOptions = {}): Promise
       accept: String(req.headers.accept ?? ""),
       selfUrl: self,
       issueToken,
+      convertManifest,
       rate: rateOf(restRates, login),
     };
     const answer = handler(request);
@@ -543,6 +643,7 @@ export async function createFakeGitHub(options: FakeGitHubOptions = {}): Promise
       staticTokens.set(token, o);
     },
     payloads: new Payloads(state, app, urls),
+    registeredApps: manifests.registered,
     warmUp() {
       warmUpOpenApi();
       githubSchema();

@@ -343,3 +343,24 @@ export function checkResponse(operation: Operation, status: number, json: unknow
 export function componentValidator(name: string): ValidateFunction {
   return validatorFor(`component:${name}`, { $ref: `#/components/schemas/${name}` }, true);
 }
+
+let eventNames: Set<string> | null = null;
+
+/** The webhook event names GitHub's description knows (its `x-webhooks`, by their X-GitHub-Event header). */
+export function webhookEventNames(): Set<string> {
+  if (eventNames) return eventNames;
+  const names = new Set<string>();
+  for (const item of Object.values((load().spec["x-webhooks"] ?? {}) as Json)) {
+    for (const op of Object.values(item as Json)) {
+      const header = ((op as Json).parameters ?? []).find((p: Json) => String(p.name).toLowerCase() === "x-github-event");
+      if (typeof header?.example === "string") names.add(header.example);
+    }
+  }
+  eventNames = names;
+  return names;
+}
+
+/** The property names a component of the description declares (e.g. every permission of "app-permissions"). */
+export function componentProperties(name: string): string[] {
+  return Object.keys(((load().spec.components?.schemas?.[name] as Json | undefined)?.properties ?? {}) as Json);
+}

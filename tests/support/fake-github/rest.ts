@@ -4,6 +4,7 @@
 // `per_page`/`page` pagination with a Link header, and timeline events for
 // every write.
 import { createHash } from "node:crypto";
+import type { RegisteredApp } from "./app-manifest.js";
 import type { FakeInstallation, FakeIssue, FakeRepo, FakeState, FakeUser, StateReason } from "./state.js";
 import { iso } from "./state.js";
 import {
@@ -21,8 +22,11 @@ import {
 } from "./shapes.js";
 
 export interface Identity {
-  /** installation: an installation token; token: a token added by the test (a PAT, GITHUB_TOKEN); app: the app's JWT. */
-  kind: "installation" | "token" | "app";
+  /**
+   * installation: an installation token; token: a token added by the test (a PAT, GITHUB_TOKEN);
+   * app: the app's JWT; anonymous: no credentials, where GitHub takes none (the manifest conversion).
+   */
+  kind: "installation" | "token" | "app" | "anonymous";
   /** The login GitHub attributes writes to ("incident-sla[bot]" for the installation). */
   user: FakeUser;
   installation?: FakeInstallation;
@@ -46,6 +50,8 @@ export interface RestRequest {
   /** The URL as the client asked for it, for Link headers. */
   selfUrl: URL;
   issueToken: (installation: FakeInstallation) => IssuedToken;
+  /** Trades a manifest flow's code for the new app (once), which the fake serves from then on; null: no such code. */
+  convertManifest: (code: string) => RegisteredApp | null;
   rate: { limit: number; used: number; resetAt: number };
 }
 
@@ -156,10 +162,26 @@ export const handlers: Record<string, Handler> = {
     const issued = r.issueToken(installation);
     return {
       status: 201,
-      json: { token: issued.token, expires_at: iso(issued.expiresAt), permissions: { ...APP_PERMISSIONS }, repository_selection: installation.repositorySelection },
+      json: { token: issued.token, expires_at: iso(issued.expiresAt), permissions: { ...(r.app.permissions ?? APP_PERMISSIONS) }, repository_selection: installation.repositorySelection },
     };
   },
   "apps/get-authenticated": (r) => ({ status: 200, json: appJson(r.app, r.urls) }),
+  // The app-manifest flow's last step (app-manifest.ts): the code from the redirect, traded once.
+  "apps/create-from-manifest": (r) => {
+    const registered = r.convertManifest(r.params.code ?? "");
+    if (!registered) return notFound();
+    return {
+      status: 201,
+      json: {
+        ...appJson(r.app, r.urls),
+        client_id: registered.clientId,
+        installations_count: 0,
+        client_secret: registered.clientSecret,
+        webhook_secret: registered.webhookSecret,
+        pem: registered.pem,
+      },
+    };
+  },
   "apps/list-installations": (r) => paged(r, [...r.state.installations.values()], (i) => installationJson(i, r.app, r.urls)),
   "apps/get-installation": (r) => {
     const installation = r.state.installations.get(Number(r.params.installation_id));

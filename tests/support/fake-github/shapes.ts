@@ -17,6 +17,11 @@ export interface AppInfo {
   name: string;
   owner: FakeUser;
   createdAt: number;
+  /** From a registered manifest; otherwise the fake's defaults (APP_PERMISSIONS, APP_EVENTS). */
+  description?: string | null;
+  externalUrl?: string;
+  permissions?: Record<string, string>;
+  events?: string[];
 }
 
 export const APP_PERMISSIONS = { issues: "write", contents: "read", metadata: "read", members: "read" } as const;
@@ -258,13 +263,13 @@ export function appJson(app: AppInfo, urls: Urls) {
     client_id: `Iv1.fake${app.id}`,
     owner: userJson(app.owner, urls),
     name: app.name,
-    description: "SLA clocks for support incidents (fake GitHub)",
-    external_url: urls.web,
+    description: app.description !== undefined ? app.description : "SLA clocks for support incidents (fake GitHub)",
+    external_url: app.externalUrl ?? urls.web,
     html_url: `${urls.web}/apps/${app.slug}`,
     created_at: iso(app.createdAt),
     updated_at: iso(app.createdAt),
-    permissions: { ...APP_PERMISSIONS },
-    events: APP_EVENTS,
+    permissions: { ...(app.permissions ?? APP_PERMISSIONS) },
+    events: app.events ?? APP_EVENTS,
     installations_count: 1,
   };
 }
@@ -281,8 +286,8 @@ export function installationJson(i: FakeInstallation, app: AppInfo, urls: Urls) 
     app_slug: app.slug,
     target_id: i.account.id,
     target_type: i.account.type,
-    permissions: { ...APP_PERMISSIONS },
-    events: APP_EVENTS,
+    permissions: { ...(app.permissions ?? APP_PERMISSIONS) },
+    events: app.events ?? APP_EVENTS,
     created_at: iso(i.createdAt),
     updated_at: iso(i.createdAt),
     single_file_name: null,
