@@ -43,7 +43,17 @@ function sweepInterval(options: AppOptions): number {
   return process.env.NODE_ENV === "test" ? 0 : 300;
 }
 
-const INCIDENT_EVENTS: ("issues.opened" | "issues.edited" | "issues.labeled" | "issues.unlabeled" | "issues.closed" | "issues.reopened" | "issue_comment.created")[] = [
+const INCIDENT_EVENTS: (
+  | "issues.opened"
+  | "issues.edited"
+  | "issues.labeled"
+  | "issues.unlabeled"
+  | "issues.closed"
+  | "issues.reopened"
+  | "issue_comment.created"
+  | "issue_comment.edited"
+  | "issue_comment.deleted"
+)[] = [
   "issues.opened",
   "issues.edited",
   "issues.labeled",
@@ -51,6 +61,9 @@ const INCIDENT_EVENTS: ("issues.opened" | "issues.edited" | "issues.labeled" | "
   "issues.closed",
   "issues.reopened",
   "issue_comment.created",
+  // Someone else's edit or deletion of the app's status comment: put back (issue 11).
+  "issue_comment.edited",
+  "issue_comment.deleted",
 ];
 
 /** Makes the app's login known: options, APP_SLUG, or GET /app once per process. */
@@ -139,6 +152,12 @@ export function createApp(options: AppOptions = {}) {
           context.log.info({ event: eventName(context), ...where, outcome: "skipped", reason: "sent by the app itself" }, "event skipped");
           return "skipped";
         }
+        // An edited or deleted comment matters only when it is one of the app's own.
+        const { action, comment } = context.payload as { action?: string; comment?: { user?: { login?: string } | null } };
+        if (context.name === "issue_comment" && action !== "created" && comment?.user?.login?.toLowerCase() !== botLogin.toLowerCase()) {
+          context.log.info({ event: eventName(context), ...where, outcome: "skipped", reason: "a comment the app did not write" }, "event skipped");
+          return "skipped";
+        }
         const handled = await services.serialise(`${ref.owner}/${ref.repo}#${ref.issue_number}`, () =>
           handleIncident(services, {
             octokit: withRequestTimeout(context.octokit),
@@ -178,6 +197,26 @@ export function createApp(options: AppOptions = {}) {
       });
       app.log.info({ intervalSeconds: interval }, "sweeps scheduled");
     }
+
+    // A label deleted from the repository (issue 11): the label list is read again, and one of the
+    // app's labels is created again. GitHub also sends issues.unlabeled (without the label) to every
+    // issue that had it; the incident handler notes it in the status comment.
+    app.on("label.deleted", async (context) => {
+      const where = { repo: context.payload.repository.full_name, label: context.payload.label.name };
+      await observed(metrics, context, where, async () => {
+        const octokit = withRequestTimeout(context.octokit);
+        const ref = context.repo();
+        services.labels.forget(ref);
+        const loaded = await loadRepoConfig(octokit, ref);
+        if (loaded.kind !== "valid") {
+          context.log.info({ event: "label.deleted", ...where, outcome: "skipped", reason: `configuration ${loaded.kind}` }, "event skipped");
+          return "skipped";
+        }
+        const restored = await services.labels.restoreDeleted(octokit, ref, context.payload.label.name, loaded.config);
+        context.log.info({ event: "label.deleted", ...where, outcome: restored.created ? "written" : "nothing to do", appLabel: restored.appLabel, labelsCreated: restored.created }, "label deleted");
+        return restored.created ? "written" : "nothing to do";
+      });
+    });
 
     // A change of the configuration on the default branch: report or clear errors, create labels.
     app.on("push", async (context) => {
