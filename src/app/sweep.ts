@@ -17,6 +17,8 @@ import { type ReadStats, readOpenIncidents } from "../github/read-open-incidents
 import { type IssueRef, type Octokit, type RepoRef, statusOf } from "../github/types.js";
 import { BudgetExhausted, type WriteBudget } from "../github/write-budget.js";
 import { decideIncident } from "./decide-incident.js";
+import type { Config } from "../config/schema.js";
+import { appWriteTimes } from "../domain/write-cap.js";
 
 export interface SweepDeps {
   now: () => number;
@@ -46,6 +48,8 @@ export interface RepoSweep {
   /** HTTP status of the error that stopped the repository, when it had one. */
   errorStatus?: number;
   config: "valid" | "missing" | "invalid";
+  /** Why the repository's incidents were left alone (an invalid configuration: what is wrong). */
+  reason?: string;
   incidents: number;
   reads: number;
   extraPages: number;
@@ -57,7 +61,7 @@ export interface RepoSweep {
   byStatus?: Partial<Record<IncidentStatus, number>>;
 }
 
-interface Pending {
+export interface Pending {
   ref: IssueRef;
   writes: Write[];
   /** Earliest due time of an unmet target: the smaller, the more urgent. */
@@ -72,18 +76,52 @@ export interface SweepTarget {
   budget: WriteBudget;
 }
 
-export async function sweepRepository(
+/** A repository read and decided: what it needs written, most urgent first. */
+export interface RepoRead {
+  result: RepoSweep;
+  /** Incidents with something to write, most urgent first (empty unless the configuration is valid). */
+  pending: Pending[];
+  config?: Config;
+}
+
+/** The budget's key for an issue's writes. */
+const budgetKey = (ref: IssueRef) => `${ref.owner}/${ref.repo}#${ref.issue_number}`.toLowerCase();
+
+function waitsOf(deps: SweepDeps) {
+  return { now: deps.now, sleep: deps.sleep, maxWaitMs: deps.maxRateLimitWaitMs ?? 60_000, onWait: deps.onRateLimitWait };
+}
+
+/** Marks a repository failed, logged with the installation and the cause (a rate limit: at warn, for the next sweep). */
+export function failRepository(deps: SweepDeps, target: SweepTarget, result: RepoSweep, error: unknown): void {
+  result.ok = false;
+  result.error = error instanceof Error ? error.message : String(error);
+  const status = statusOf(error);
+  if (status !== undefined) result.errorStatus = status;
+  const where = { installation: target.installationId, repo: result.repo, error: result.error, ...(status !== undefined ? { status } : {}) };
+  if (error instanceof RateLimited) {
+    result.rateLimited = true;
+    deps.log.warn(where, "repository left for the next sweep: rate limited");
+  } else deps.log.error(where, "repository not swept");
+}
+
+/**
+ * Steps 1 and 2 for one repository: its configuration, then its open incidents read in
+ * batches and decided. Each incident's timeline also tells the installation's budget what
+ * the app wrote there in the last hour. Never throws: a failure is in `result`.
+ */
+export async function readRepository(
   deps: SweepDeps,
   target: SweepTarget,
   ref: RepoRef,
   ownerType: string | undefined,
   /** Named by the user (--repo): a repository that cannot be seen is a failure, not "no configuration". */
   explicit = false,
-): Promise<RepoSweep> {
+): Promise<RepoRead> {
   const result: RepoSweep = { repo: `${ref.owner}/${ref.repo}`, installation: target.installationId, ok: true, config: "missing", incidents: 0, reads: 0, extraPages: 0, writes: 0, deferred: 0, changed: 0 };
+  const read: RepoRead = { result, pending: [] };
   const { octokit } = target;
   // Reads wait out rate limits like writes do.
-  const waits = { now: deps.now, sleep: deps.sleep, maxWaitMs: deps.maxRateLimitWaitMs ?? 60_000, onWait: deps.onRateLimitWait };
+  const waits = waitsOf(deps);
   const graphql = ((query: string, variables: Record<string, unknown>) =>
     withRateLimitRetry(() => target.graphql(query, variables), waits)) as Octokit["graphql"];
   try {
@@ -92,16 +130,20 @@ export async function sweepRepository(
     result.config = loaded.kind;
     if (loaded.kind === "missing") {
       if (explicit) await withRateLimitRetry(() => octokit.rest.repos.get({ owner: ref.owner, repo: ref.repo }), waits);
-      return result;
+      return read;
     }
     if (loaded.kind === "invalid") {
+      // Skipped, said where people see it (the error issue) and in the log (issue 11 item 4).
+      result.reason = loaded.error.message;
+      deps.log.warn({ repo: result.repo, reason: loaded.error.message }, "repository skipped: invalid configuration");
       if (!deps.dryRun) {
         const done = await reportConfigError(octokit, ref, deps.botLogin, loaded.error);
         if (done !== "unchanged") result.writes++;
       }
-      return result;
+      return read;
     }
     const { config } = loaded;
+    read.config = config;
     // Organisation members are engineers: the owner's kind comes with the first page when the caller did not know it.
     let engineers: string[] | null = null;
     const engineersFor = async (kind: string | undefined): Promise<string[]> => {
@@ -112,9 +154,9 @@ export async function sweepRepository(
     // 2. Read and decide, incident by incident; keep only incidents with something to write.
     const now = deps.now();
     const stats: ReadStats = { requests: 0, extraPages: 0 };
-    const pending: Pending[] = [];
     for await (const incident of readOpenIncidents(graphql, ref, deps.botLogin, stats)) {
       const number = incident.issue.number as number;
+      const issueRef = { ...ref, issue_number: number };
       const author = (incident.issue.user as { login?: string } | null)?.login?.toLowerCase();
       if (author === deps.botLogin.toLowerCase()) {
         // The app's own "configuration error" issue, still open although the configuration is valid now.
@@ -125,6 +167,9 @@ export async function sweepRepository(
         continue;
       }
       result.incidents++;
+      // What the app wrote here in the last hour, whichever process or replica wrote it.
+      const since = now - 3_600_000;
+      target.budget.observe(budgetKey(issueRef), appWriteTimes(incident.timeline, { botLogin: deps.botLogin, needsDiagnosticsLabel: config.labels.needsDiagnostics, since }), now);
       const input = { config, issue: incident.issue, timeline: incident.timeline, now, bot: deps.botLogin, engineers: await engineersFor(ownerType ?? stats.ownerType) };
       const decided = decideIncident(input, incident.assignees);
       const status = incidentStatus(decided.explanation);
@@ -132,53 +177,76 @@ export async function sweepRepository(
       const writes = pendingWrites(decided.plan, incident.appComments);
       if (writes.length === 0) continue;
       const urgency = Math.min(...decided.explanation.targets.filter((t) => !t.met && t.status !== "cancelled").map((t) => t.due), Number.POSITIVE_INFINITY);
-      pending.push({ ref: { ...ref, issue_number: number }, writes, urgency });
+      read.pending.push({ ref: issueRef, writes, urgency });
     }
     result.reads = stats.requests;
     result.extraPages = stats.extraPages;
-    result.changed = pending.length;
-
-    // 3. Write, most urgent first, until the budget or a long rate limit says stop.
-    pending.sort((a, b) => a.urgency - b.urgency);
-    for (const p of pending) deps.onPlan?.(p.ref, p.writes, p.urgency);
-    if (deps.dryRun) return result;
-    const applyDeps = {
-      octokit,
-      labels: deps.labels,
-      config,
-      botLogin: deps.botLogin,
-      now: deps.now,
-      beforeWrite: () => target.budget.take(),
-      runWrite: <T>(write: () => Promise<T>) => withRateLimitRetry(write, waits),
-    };
-    for (let i = 0; i < pending.length; i++) {
-      const p = pending[i]!;
-      // Counted as they happen, so writes made before a stop are reported too.
-      const applied = emptyResult();
-      try {
-        await executeWrites(applyDeps, p.ref, p.writes, applied);
-      } catch (error) {
-        if (!(error instanceof BudgetExhausted || error instanceof RateLimited)) throw error;
-        result.deferred = pending.length - i;
-        deps.log.warn({ repo: result.repo, deferred: result.deferred, reason: error.message }, "writes left for the next sweep");
-        break;
-      } finally {
-        result.writes += writesOf(applied);
-      }
-    }
-    return result;
+    result.changed = read.pending.length;
+    read.pending.sort((a, b) => a.urgency - b.urgency);
+    for (const p of read.pending) deps.onPlan?.(p.ref, p.writes, p.urgency);
   } catch (error) {
-    result.ok = false;
-    result.error = error instanceof Error ? error.message : String(error);
-    const status = statusOf(error);
-    if (status !== undefined) result.errorStatus = status;
-    const where = { installation: target.installationId, repo: result.repo, error: result.error, ...(status !== undefined ? { status } : {}) };
-    if (error instanceof RateLimited) {
-      result.rateLimited = true;
-      deps.log.warn(where, "repository left for the next sweep: rate limited");
-    } else deps.log.error(where, "repository not swept");
-    return result;
+    read.pending = [];
+    failRepository(deps, target, result, error);
   }
+  return read;
+}
+
+/**
+ * Step 3 for one incident: its writes, each taken from the installation's budget. Writes
+ * made are counted in the repository's result as they happen, so those before a stop count.
+ * Throws BudgetExhausted or RateLimited when the rest must wait for the next sweep.
+ */
+export async function writeIncident(deps: SweepDeps, target: SweepTarget, read: RepoRead, p: Pending): Promise<void> {
+  const waits = waitsOf(deps);
+  const applied = emptyResult();
+  try {
+    await executeWrites(
+      {
+        octokit: target.octokit,
+        labels: deps.labels,
+        config: read.config!,
+        botLogin: deps.botLogin,
+        now: deps.now,
+        beforeWrite: () => target.budget.take(budgetKey(p.ref)),
+        runWrite: <T>(write: () => Promise<T>) => withRateLimitRetry(write, waits),
+      },
+      p.ref,
+      p.writes,
+      applied,
+    );
+  } finally {
+    read.result.writes += writesOf(applied);
+  }
+}
+
+/** Whether an error means "the rest waits for the next sweep" rather than a failure. */
+export const isDeferral = (error: unknown): error is BudgetExhausted | RateLimited => error instanceof BudgetExhausted || error instanceof RateLimited;
+
+/** One repository read, decided and written, most urgent first, until the budget or a long rate limit says stop. */
+export async function sweepRepository(
+  deps: SweepDeps,
+  target: SweepTarget,
+  ref: RepoRef,
+  ownerType: string | undefined,
+  /** Named by the user (--repo): a repository that cannot be seen is a failure, not "no configuration". */
+  explicit = false,
+): Promise<RepoSweep> {
+  const read = await readRepository(deps, target, ref, ownerType, explicit);
+  if (deps.dryRun) return read.result;
+  for (let i = 0; i < read.pending.length; i++) {
+    try {
+      await writeIncident(deps, target, read, read.pending[i]!);
+    } catch (error) {
+      if (!isDeferral(error)) {
+        failRepository(deps, target, read.result, error);
+        break;
+      }
+      read.result.deferred = read.pending.length - i;
+      deps.log.warn({ repo: read.result.repo, deferred: read.result.deferred, reason: error.message }, "writes left for the next sweep");
+      break;
+    }
+  }
+  return read.result;
 }
 
 async function closeStaleErrorIssue(deps: SweepDeps, target: SweepTarget, ref: RepoRef, number: number): Promise<void> {

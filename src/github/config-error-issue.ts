@@ -10,6 +10,9 @@ export const CONFIG_ERROR_TITLE = "incident-sla: configuration error";
 const KEY = "config-error";
 
 export function configErrorBody(error: ConfigError): string {
+  // Problems in a file this one extends are fixed there (issue 11): say which files, once each.
+  const others = [...new Set(error.problems.flatMap((p) => (p.file ? [p.file] : [])))];
+  const where = others.length === 0 ? `\`${error.file}\`` : `\`${error.file}\` or the file it extends (${others.map((f) => `\`${f}\``).join(", ")})`;
   return [
     marker(KEY),
     "incident-sla cannot run the SLA clocks of this repository, because its configuration is invalid. Until it is fixed, incidents here get no status, labels or reminders.",
@@ -18,7 +21,7 @@ export function configErrorBody(error: ConfigError): string {
     error.message,
     "```",
     "",
-    `Fix \`${error.file}\` on the **default branch** (the app reads the configuration only from there). This issue closes itself once the configuration is valid. Check a file locally with \`npx incident-sla check-config ${error.file}\`.`,
+    `Fix ${where} on the **default branch** (the app reads the configuration only from there). This issue closes itself once the configuration is valid. Check a file locally with \`npx incident-sla check-config ${error.file}\`.`,
   ].join("\n");
 }
 

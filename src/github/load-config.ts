@@ -1,54 +1,58 @@
-// Loading a repository's configuration from its default branch (DESIGN §8),
-// following `_extends` to an organisation-wide file through Probot's config
-// plugin. Objects merge key by key; a list in the repository's file replaces
-// the inherited list (a contract's engineers or holidays are its own).
-import { ConfigError, CONFIG_PATH, parseConfig } from "../config/parse-config.js";
+// Loading a repository's configuration from its default branch (DESIGN §8):
+// the repository's own `.github/incident-sla.yml`, merged over the files it
+// `_extends` within the same owner (resolveConfig). Files are read with the
+// contents API, so a directory, a submodule or a file over the size limit is
+// seen for what it is before anything is decoded or parsed.
+import { CONFIG_PATH, type ConfigError } from "../config/parse-config.js";
+import { type ConfigSource, type SourceRead, configText, resolveConfig, tooLarge } from "../config/resolve-config.js";
 import type { Config } from "../config/schema.js";
-import type { Octokit, RepoRef } from "./types.js";
+import { type Octokit, type RepoRef, statusOf } from "./types.js";
 
-export type LoadedConfig = { kind: "missing" } | { kind: "valid"; config: Config } | { kind: "invalid"; error: ConfigError };
+export { mergeConfigs } from "../config/merge-configs.js";
 
-type Json = Record<string, unknown>;
-const isPlain = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
+export type LoadedConfig = { kind: "missing" } | { kind: "valid"; config: Config; files: string[] } | { kind: "invalid"; error: ConfigError };
 
-/** Deep merge where later files win and lists are replaced, not concatenated. */
-export function mergeConfigs(configs: unknown[]): Json {
-  const merge = (base: Json, over: Json): Json => {
-    const out: Json = { ...base };
-    for (const [key, value] of Object.entries(over)) {
-      out[key] = isPlain(value) && isPlain(out[key]) ? merge(out[key], value) : value;
-    }
-    return out;
+interface GitHubFile {
+  owner: string;
+  repo: string;
+  path: string;
+}
+
+/** One file from the default branch (no `ref`: GitHub reads the default branch). */
+async function readFile(octokit: Octokit, file: GitHubFile): Promise<SourceRead> {
+  let data: unknown;
+  try {
+    ({ data } = await octokit.rest.repos.getContent({ owner: file.owner, repo: file.repo, path: file.path }));
+  } catch (error) {
+    // Not there, or a repository the installation cannot see (GitHub answers 404 for both). Anything
+    // else (a rate limit's 403, an outage) is not the configuration's fault: it throws, to be retried.
+    if (statusOf(error) === 404) return { kind: "missing" };
+    throw error;
+  }
+  if (Array.isArray(data)) return { kind: "unreadable", reason: "is a directory, not a file" };
+  const entry = data as { type?: string; size?: number; encoding?: string; content?: string };
+  if (entry.type !== "file") return { kind: "unreadable", reason: `is a ${entry.type ?? "thing other than a file"}, not a file` };
+  const large = tooLarge(entry.size ?? 0);
+  if (large) return large;
+  if (entry.encoding !== "base64" || typeof entry.content !== "string") return { kind: "unreadable", reason: "came from GitHub without its content" };
+  return configText(Buffer.from(entry.content, "base64"));
+}
+
+/** GitHub as the configuration's source: every file it extends is read from a repository of `ref.owner`. */
+export function githubConfigSource(octokit: Octokit, ref: RepoRef): ConfigSource<GitHubFile> {
+  return {
+    owner: ref.owner,
+    name: (f) => `${f.owner}/${f.repo}:${f.path}`,
+    // Owner and repository names are case-insensitive on GitHub, paths are not.
+    key: (f) => `${f.owner.toLowerCase()}/${f.repo.toLowerCase()}:${f.path}`,
+    read: (f) => readFile(octokit, f),
+    // resolveConfig has refused another owner already; the request goes to this owner whatever was written.
+    follow: (_from, target) => ({ location: { owner: ref.owner, repo: target.repo, path: target.path } }),
   };
-  const merged = configs.filter(isPlain).reduce<Json>((acc, c) => merge(acc, c), {});
-  delete merged._extends;
-  return merged;
 }
 
 export async function loadRepoConfig(octokit: Octokit, ref: RepoRef): Promise<LoadedConfig> {
-  let result: { config: unknown; files: { config: unknown }[] };
-  try {
-    result = await octokit.config.get({ ...ref, path: CONFIG_PATH, defaults: (configs: object[]) => mergeConfigs(configs) });
-  } catch (error) {
-    // The plugin reports unparsable YAML with the parser's error as the cause.
-    const cause = (error as { cause?: { message?: string; linePos?: { line: number }[] } }).cause;
-    if (error instanceof Error && /could not be parsed|is not an object/.test(error.message)) {
-      const line = cause?.linePos?.[0]?.line;
-      const detail = cause?.message?.split("\n")[0] ?? error.message;
-      return {
-        kind: "invalid",
-        error: new ConfigError(CONFIG_PATH, [{ path: "", message: `YAML syntax error: ${detail}`, ...(line ? { line } : {}) }]),
-      };
-    }
-    throw error;
-  }
-  // Only a repository with its own file is a customer's: the organisation-wide file the
-  // plugin falls back to is a default to `_extends`, not a contract by itself.
-  if (!result.files[0] || result.files[0].config === null) return { kind: "missing" };
-  try {
-    return { kind: "valid", config: parseConfig(result.config, CONFIG_PATH) };
-  } catch (error) {
-    if (error instanceof ConfigError) return { kind: "invalid", error };
-    throw error;
-  }
+  const resolved = await resolveConfig(githubConfigSource(octokit, ref), { ...ref, path: CONFIG_PATH }, { file: CONFIG_PATH });
+  if (resolved.kind === "valid") return { kind: "valid", config: resolved.config, files: resolved.files };
+  return resolved;
 }

@@ -326,8 +326,17 @@ export class FakeGitHub {
       return [201, { token: "test-token", expires_at: "2999-01-01T00:00:00Z", permissions: { issues: "write" } }];
     }
     if (method === "GET" && (m = /^\/repos\/([^/]+\/[^/]+)\/contents\/(.+)$/.exec(path))) {
+      // GitHub's JSON form: a file with its size and base64 content, or a directory's listing.
       const text = this.files.get(`${m[1]}:${m[2]}`);
-      return text === undefined ? [404, { message: "Not Found" }] : [200, text, { "content-type": "text/plain; charset=utf-8" }];
+      if (text !== undefined) {
+        const bytes = Buffer.from(text, "utf8");
+        const name = m[2]!.split("/").pop()!;
+        return [200, { type: "file", encoding: "base64", size: bytes.length, name, path: m[2], content: bytes.toString("base64") }];
+      }
+      const prefix = `${m[1]}:${m[2]}/`;
+      const inside = [...this.files.keys()].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length).split("/")[0]!);
+      if (inside.length === 0) return [404, { message: "Not Found" }];
+      return [200, [...new Set(inside)].map((name) => ({ type: this.files.has(`${prefix}${name}`) ? "file" : "dir", name, path: `${m![2]}/${name}` }))];
     }
     if (method === "GET" && (m = /^\/orgs\/([^/]+)\/members$/.exec(path))) {
       return m[1] === OWNER ? [200, this.orgMembers.map((login) => user(login))] : [404, { message: "Not Found" }];

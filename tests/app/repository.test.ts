@@ -43,28 +43,28 @@ const errorBody = (message: string) =>
     "Fix `.github/incident-sla.yml` on the **default branch** (the app reads the configuration only from there). This issue closes itself once the configuration is valid. Check a file locally with `npx incident-sla check-config .github/incident-sla.yml`.",
   ].join("\n");
 
-const LANGUAGE_ERROR = 'Invalid configuration in .github/incident-sla.yml:\n  - language: expected one of "ru", "en"';
+const LANGUAGE_ERROR = 'Invalid configuration in .github/incident-sla.yml:\n  - language, line 1: expected one of "ru", "en"';
 
 describe("no configuration: not a customer repository", () => {
-  it.each(["opened", "edited", "labeled", "closed"])("issues.%s: the file is looked for (repository, then the organisation's .github) and nothing is written", async (action) => {
+  it.each(["opened", "edited", "labeled", "closed"])("issues.%s: the repository's own file is looked for, nothing else is read and nothing is written", async (action) => {
     const w = repoWithIssue(null);
     await w.issueEvent(action, { sender: CUSTOMER, label: "bug" });
-    expect(calls(w.gh)).toEqual([CONFIG_GET, ORG_CONFIG_GET]);
+    expect(calls(w.gh)).toEqual([CONFIG_GET]);
   });
 
   it("issue_comment.created: nothing is written either", async () => {
     const w = repoWithIssue(null);
     await w.commentEvent(w.gh.comment(1, CUSTOMER, "Any news?"));
-    expect(tally(w.gh)).toEqual({ requests: 2, reads: 2, writes: 0 });
+    expect(tally(w.gh)).toEqual({ requests: 1, reads: 1, writes: 0 });
   });
 
-  // The config plugin falls back to the organisation's .github repository; that file is a default for
-  // `_extends`, not a contract: without its own file a repository is not a customer's.
-  it("the organisation's .github repository file alone does not make a customer repository: both read, nothing written", async () => {
+  // The organisation's .github repository file is a default for `_extends`, not a contract: without its
+  // own file a repository is not a customer's, so the organisation's file is not even read.
+  it("the organisation's .github repository file alone does not make a customer repository: not read, nothing written", async () => {
     const w = repoWithIssue(null);
     w.gh.setConfig(contract("en"), `${OWNER}/.github`);
     await w.issueEvent("opened", { sender: CUSTOMER });
-    expect(calls(w.gh)).toEqual([CONFIG_GET, ORG_CONFIG_GET]);
+    expect(calls(w.gh)).toEqual([CONFIG_GET]);
     expect(w.gh.issue(1).labels).toEqual([]);
     expect(w.gh.commentsOn(1)).toEqual([]);
   });
@@ -73,14 +73,14 @@ describe("no configuration: not a customer repository", () => {
     const w = new World("2026-03-02T07:00:00Z");
     w.gh.setConfig(contract("en"), `${OWNER}/.github`);
     await w.receive("installation", payload("installation", "created"));
-    expect(calls(w.gh)).toEqual([CONFIG_GET, ORG_CONFIG_GET, LIST_ERROR_ISSUES]);
+    expect(calls(w.gh)).toEqual([CONFIG_GET, LIST_ERROR_ISSUES]);
   });
 
   it("an invalid organisation-wide file alone is not reported either (no error issue)", async () => {
     const w = repoWithIssue(null);
     w.gh.setConfig("language: fr\n", `${OWNER}/.github`);
     await w.issueEvent("opened", { sender: CUSTOMER });
-    expect(calls(w.gh)).toEqual([CONFIG_GET, ORG_CONFIG_GET]);
+    expect(calls(w.gh)).toEqual([CONFIG_GET]);
   });
 
   it("_extends: the organisation-wide default is merged under the repository's own keys", async () => {
@@ -133,7 +133,7 @@ describe("an invalid configuration (issue 3 item 11)", () => {
     await w.issueEvent("edited", { sender: CUSTOMER });
     expect(calls(w.gh)).toEqual([CONFIG_GET, LIST_ERROR_ISSUES, `PATCH ${REPO_PATH}/issues/2`]);
     expect(bodies(w.gh, "PATCH", `${REPO_PATH}/issues/2`)).toEqual([
-      { body: errorBody(`${LANGUAGE_ERROR}\n  - lables: unknown key "lables": did you mean "labels"?`) },
+      { body: errorBody(`${LANGUAGE_ERROR}\n  - lables, line 2: unknown key "lables": did you mean "labels"?`) },
     ]);
   });
 
@@ -286,7 +286,7 @@ describe("installation: labels created with colours and descriptions (issue 3 it
   it("a repository without configuration gets no labels", async () => {
     const w = new World("2026-03-02T07:00:00Z");
     await w.receive("installation", payload("installation", "created"));
-    expect(calls(w.gh)).toEqual([CONFIG_GET, ORG_CONFIG_GET, LIST_ERROR_ISSUES]);
+    expect(calls(w.gh)).toEqual([CONFIG_GET, LIST_ERROR_ISSUES]);
   });
 
   it("a label the app needs later and nobody created is created on first use, with its colour", async () => {

@@ -311,9 +311,9 @@ const rows: Row[] = [
       await w.issueEvent("opened", { sender: CUSTOMER });
       return w;
     },
-    // the repository's file and the organisation's .github repository's file
-    requests: 2,
-    reads: 2,
+    // the repository's own file only (the organisation's .github file is a default to extend, never read alone)
+    requests: 1,
+    reads: 1,
     writes: 0,
   },
   {
@@ -325,8 +325,9 @@ const rows: Row[] = [
       await w.issueEvent("opened", { sender: CUSTOMER });
       return w;
     },
-    requests: 2,
-    reads: 2,
+    // the repository's own file only: without it, the organisation's file is not read
+    requests: 1,
+    reads: 1,
     writes: 0,
   },
   {

@@ -201,7 +201,7 @@ describe("from the local GitHub", () => {
     const result = await run(["report", ...MARCH, "--repo", "acme/support", "--repo", "globex/helpdesk"], { env });
     expect(result.code).toBe(1);
     expect(result.stdout).toBe(renderMarkdown(fromRest(world, [ACME]), "en"));
-    expect(result.stderr).toMatch(/^incident-sla report: globex\/helpdesk: Invalid configuration in \.github\/incident-sla\.yml:\n {2}- timezone: expected an IANA time zone/);
+    expect(result.stderr).toMatch(/^incident-sla report: globex\/helpdesk: Invalid configuration in \.github\/incident-sla\.yml:\n {2}- timezone, line 1: expected an IANA time zone/);
     expect(result.stderr).toContain("reported 1 customer repository (1 failed, 0 without a configuration)");
   });
 });
