@@ -19,6 +19,7 @@ import { type AppServices, createServices } from "./services.js";
 import { scrubLoggedPayloads } from "./scrub-logged-payloads.js";
 import { scheduleSweeps } from "./sweep-runner.js";
 import { installWebhookGuard } from "./webhook-guard.js";
+import { webhookRoot } from "./webhook-root.js";
 
 export interface AppOptions {
   /** Replaces the real clock (tests). */
@@ -136,6 +137,8 @@ export function createApp(options: AppOptions = {}) {
       probotOptions?.addHandler(appEndpoints(health, metrics, app.log));
       // Under a server: oversized and unsigned deliveries are refused before Probot reads them.
       installWebhookGuard({ paths: [process.env.WEBHOOK_PATH || "/api/github/webhooks", "/"], secret: process.env.WEBHOOK_SECRET || "development", log: app.log });
+      // Deliveries to the hook URL Probot's setup registers without a proxy (`<server>/`).
+      probotOptions?.addHandler(webhookRoot(app));
     } catch (error) {
       // Loaded without an HTTP server (a test's Probot): nothing to serve them on.
       app.log.debug({ err: error }, "no HTTP server: /healthz and /metrics are not served");
