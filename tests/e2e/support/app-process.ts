@@ -48,6 +48,8 @@ export interface StartAppOptions {
   /** Options for node itself, before Probot's command line (e.g. --import for a preload). */
   nodeArgs?: string[];
   startTimeoutMs?: number;
+  /** The port to listen on (default: a free one): a restarted server keeps the address GitHub knows. */
+  port?: number;
 }
 
 const running = new Set<ChildProcess>();
@@ -98,6 +100,7 @@ function cpuOf(pid: number): number | null {
 }
 
 export async function startApp(options: StartAppOptions): Promise<AppProcess> {
+  if (options.port !== undefined) return startOnce(options, options.port);
   let lastError: unknown;
   // A port found free can be taken before the app binds it: try another then.
   for (let attempt = 0; attempt < 3; attempt++) {
