@@ -10,27 +10,17 @@ import { pino } from "pino";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { loadForm } from "../fixtures/incident-builders.js";
 import { BOT, makeProbot } from "./harness.js";
-import { CUSTOMER, ENGINEER, ISSUE, REPO_PATH, WAITING, calls, contract, installLabels, markerKey, tally, visible } from "./scenarios.js";
+import { CUSTOMER, ENGINEER, ISSUE, REPO_PATH, WAITING, calls, markerKey, tally, visible } from "./scenarios.js";
+import { READ_INCIDENT, openedIncident } from "./opened-incident.js";
 import { World, setUpNetwork, tearDownNetwork } from "./world.js";
 
 beforeEach(setUpNetwork);
 afterEach(tearDownNetwork);
 
-const READ_INCIDENT = [`GET ${REPO_PATH}/contents/.github/incident-sla.yml`, `GET ${ISSUE}`, `GET ${ISSUE}/timeline`];
 const REFUSAL =
   '@cust-bob, only support engineers set the "state: waiting for customer" label: it pauses the clock while support waits for the customer (P7). The label was removed.';
 
-/** A configured repository with issue #1 (a complete level-3 form) opened at 10:00 and handled at 10:01. */
-async function opened(): Promise<World> {
-  const w = new World("2026-03-02T07:00:00Z");
-  const yaml = contract("en");
-  w.gh.setConfig(yaml);
-  installLabels(w.gh, yaml);
-  w.gh.openIssue({ author: CUSTOMER, body: loadForm("incident-en-complete-level3.md") });
-  await w.at("2026-03-02T07:01:00Z").issueEvent("opened", { sender: CUSTOMER });
-  w.gh.clearRequests();
-  return w;
-}
+const opened = openedIncident;
 
 /** The customer adds the waiting label at `iso` and the app hears of it two seconds later. */
 async function customerWaits(w: World, iso: string): Promise<void> {

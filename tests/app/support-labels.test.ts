@@ -7,10 +7,10 @@
 //
 // Monday 2 March 2026 is a working day; Moscow is UTC+3, so 10:00 MSK is 07:00Z.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { loadForm } from "../fixtures/incident-builders.js";
 import { user } from "./fake-github.js";
 import { payload } from "./harness.js";
-import { CUSTOMER, ENGINEER, ISSUE, REPO_PATH, bodies, calls, contract, installLabels, markerKey, tally, visible } from "./scenarios.js";
+import { CUSTOMER, ENGINEER, ISSUE, REPO_PATH, bodies, calls, markerKey, tally, visible } from "./scenarios.js";
+import { READ_INCIDENT, openedIncident } from "./opened-incident.js";
 import { World, setUpNetwork, tearDownNetwork } from "./world.js";
 
 beforeEach(setUpNetwork);
@@ -18,20 +18,9 @@ afterEach(tearDownNetwork);
 
 /** Someone with write access who manages the repository's labels (not a support engineer). */
 const MANAGER = "mgr-maria";
-const READ_INCIDENT = [`GET ${REPO_PATH}/contents/.github/incident-sla.yml`, `GET ${ISSUE}`, `GET ${ISSUE}/timeline`];
 const CONFIG = `GET ${REPO_PATH}/contents/.github/incident-sla.yml`;
 
-/** A configured repository with issue #1 (a complete level-3 form) opened at 10:00 and handled at 10:01. */
-async function opened(language: "en" | "ru" = "en"): Promise<World> {
-  const w = new World("2026-03-02T07:00:00Z");
-  const yaml = contract(language);
-  w.gh.setConfig(yaml);
-  installLabels(w.gh, yaml);
-  w.gh.openIssue({ author: CUSTOMER, body: loadForm("incident-en-complete-level3.md") });
-  await w.at("2026-03-02T07:01:00Z").issueEvent("opened", { sender: CUSTOMER });
-  w.gh.clearRequests();
-  return w;
-}
+const opened = openedIncident;
 
 const statusOf = (w: World) => w.gh.commentsOn(1).find((c) => markerKey(c.body) === "status")!;
 
