@@ -215,6 +215,131 @@ const rows: Row[] = [
     writes: 2,
   },
   {
+    event: "issues.labeled, waiting label by the customer again (removed, the one explanation edited)",
+    run: async () => {
+      const w = await handledOpen();
+      w.at("2026-03-02T07:05:00Z").gh.label(1, WAITING, CUSTOMER);
+      await w.issueEvent("labeled", { sender: CUSTOMER, label: WAITING });
+      w.at("2026-03-02T07:06:00Z").gh.label(1, WAITING, CUSTOMER);
+      w.gh.clearRequests();
+      await w.issueEvent("labeled", { sender: CUSTOMER, label: WAITING });
+      return w;
+    },
+    requests: 5,
+    reads: 3,
+    writes: 2,
+  },
+  {
+    event: "issues.labeled, state: resolved by the customer (removed, explained)",
+    run: async () => {
+      const w = await handledOpen();
+      w.at("2026-03-02T07:05:00Z").gh.label(1, "state: resolved", CUSTOMER);
+      await w.issueEvent("labeled", { sender: CUSTOMER, label: "state: resolved" });
+      return w;
+    },
+    requests: 6,
+    reads: 4,
+    writes: 2,
+  },
+  {
+    event: "any incident event once the issue's write cap is reached (20 writes in the hour)",
+    run: async () => {
+      const w = await handledOpen();
+      // 2 writes on opening, 2 for each refused waiting label.
+      for (let m = 10; m < 20; m++) {
+        w.at(`2026-03-02T07:${m}:00Z`).gh.label(1, WAITING, CUSTOMER);
+        w.gh.clearRequests();
+        await w.issueEvent("labeled", { sender: CUSTOMER, label: WAITING });
+      }
+      return w;
+    },
+    requests: 3,
+    reads: 3,
+    writes: 0,
+  },
+  {
+    event: "issues.unlabeled for a label deleted from the repository (label list read again, the label created, status edited)",
+    run: async () => {
+      const w = await handledOpen();
+      w.at("2026-03-02T07:30:00Z").gh.labels.delete("severity: 3");
+      w.gh.issue(1).labels = [];
+      const p = w.issuePayload("unlabeled", { sender: OWNER });
+      delete p.label;
+      await w.receive("issues", p);
+      return w;
+    },
+    requests: 6,
+    reads: 4,
+    writes: 2,
+  },
+  {
+    event: "label.deleted, one of the app's labels (label list read again, the label created)",
+    run: async () => {
+      const w = await handledOpen();
+      w.gh.labels.delete("sla: breached");
+      await w.receive("label", { ...payload("label", "deleted"), label: { name: "sla: breached" } });
+      return w;
+    },
+    requests: 3,
+    reads: 2,
+    writes: 1,
+  },
+  {
+    event: "label.deleted, a label the app does not use",
+    run: async () => {
+      const w = await handledOpen();
+      await w.receive("label", { ...payload("label", "deleted"), label: { name: "bug" } });
+      return w;
+    },
+    requests: 1,
+    reads: 1,
+    writes: 0,
+  },
+  {
+    event: "issue_comment.edited, the status comment by someone else (put back)",
+    run: async () => {
+      const w = await handledOpen();
+      const status = w.gh.commentsOn(1)[0]!;
+      status.body = status.body.replace("Severity 3", "Severity 1");
+      const p = w.at("2026-03-02T07:05:00Z").issuePayload("created", { sender: ENGINEER, comment: status });
+      await w.receive("issue_comment", { ...p, action: "edited" });
+      return w;
+    },
+    requests: 4,
+    reads: 3,
+    writes: 1,
+  },
+  {
+    event: "issue_comment.deleted, the status comment (created again)",
+    run: async () => {
+      const w = await handledOpen();
+      const status = w.gh.commentsOn(1)[0]!;
+      w.gh.comments.delete(status.id);
+      const p = w.at("2026-03-02T07:05:00Z").issuePayload("created", { sender: ENGINEER, comment: status });
+      await w.receive("issue_comment", { ...p, action: "deleted" });
+      return w;
+    },
+    // + the twin check after creating it
+    requests: 5,
+    reads: 4,
+    writes: 1,
+  },
+  {
+    event: "issue_comment.edited or .deleted by the app itself, or of a comment the app did not write",
+    run: async () => {
+      const w = await handledOpen();
+      const status = w.gh.commentsOn(1)[0]!;
+      await w.receive("issue_comment", { ...w.issuePayload("created", { sender: BOT, comment: status }), action: "edited" });
+      const theirs = w.gh.comment(1, CUSTOMER, "Logs attached");
+      await w.receive("issue_comment", { ...w.issuePayload("created", { sender: CUSTOMER, comment: theirs }), action: "edited" });
+      await w.receive("issue_comment", { ...w.issuePayload("created", { sender: CUSTOMER, comment: theirs }), action: "deleted" });
+      return w;
+    },
+    requests: 0,
+    reads: 0,
+    writes: 0,
+  },
+  {
     event: "issues.labeled, a label the app does not care about",
     run: async () => {
       const w = await handledOpen();
