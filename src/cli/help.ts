@@ -199,23 +199,40 @@ Examples:
 
 ${EXIT_CODES}
 `,
-  "check-config": `usage: incident-sla check-config FILE...
+  "check-config": `usage: incident-sla check-config [--owner OWNER] [--extends-root DIR] FILE...
 
-Validates configuration files (.github/incident-sla.yml; YAML or JSON) and
-prints "FILE: valid" with a one-line summary, or what is wrong: the file, the
-field, the line and what would be valid. The app reads the configuration from
-the repository's default branch only, so check the file that is merged there.
+Validates configuration files (.github/incident-sla.yml; YAML or JSON) by the
+same rules and limits the app reads them with (at most 64 KiB, 32 levels of
+nesting, 100 alias expansions), and prints "FILE: valid" with a one-line
+summary, or what is wrong: the file, the field, the line and what would be
+valid. The app reads the configuration from the repository's default branch
+only, so check the file that is merged there.
 
-_extends is not followed here: the inherited file is not read and its keys
-are not merged; the app resolves it. This file is checked on its own, with
-the defaults standing in for the keys it leaves out.
+_extends is followed into local checkouts of the owner's repositories, looked
+for beside the repository that holds FILE (the nearest directory above FILE
+with .git, else the parent of its .github directory): ".github" is
+../.github/.github/incident-sla.yml, "repo:path" is ../repo/path; or under
+--extends-root DIR instead of "..". The merged result is checked, as the app
+merges it. A checkout without the named file is an error, as on GitHub.
+Without a checkout of that repository, _extends is not followed here: FILE is
+checked alone, with the defaults standing in for the keys it inherits, and
+stderr says what was not checked.
+
+_extends may only name a repository of FILE's own owner. "owner/repo" naming
+another owner than --owner is refused, as the app refuses it; without --owner
+the owner written is taken as FILE's, and stderr says it was not checked.
 
 Options:
-  -h, --help  show this help
+  --owner OWNER       the user or organisation that owns FILE's repository
+  --extends-root DIR  the directory holding checkouts of the owner's
+                      repositories, one per repository (default: the one
+                      holding FILE's repository)
+  -h, --help          show this help
 
 Examples:
   incident-sla check-config .github/incident-sla.yml
-  incident-sla check-config customers/*/incident-sla.yml
+  incident-sla check-config --owner acme .github/incident-sla.yml
+  incident-sla check-config --owner acme --extends-root ~/src/acme customers/*/incident-sla.yml
 
 ${EXIT_CODES}
 `,

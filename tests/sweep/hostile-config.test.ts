@@ -89,7 +89,7 @@ describe("a hostile configuration: the repository skipped with its reason, one e
       botLogin: ACTIONS_BOT,
       labels: new LabelCache(now),
       members: new OrgMembersCache(now),
-      log: { info: () => {}, warn: (obj, msg) => warned.push([obj, msg]) },
+      log: { info: () => {}, warn: (obj, msg) => void warned.push([obj, msg]), error: () => {} },
     };
     const budget = new WriteBudget({ perMinute: 80, perHour: 500 }, now);
     const result = await sweepRepository(deps, { octokit, graphql: octokit.graphql, installationId: 11, budget }, { owner: "acme", repo: "a" }, "Organization");
