@@ -108,7 +108,7 @@ export const configSchema = z
   .strictObject({
     _extends: z.string().optional().meta({
       description:
-        "Another repository's file to inherit from (`org/.github` or `repo:path`), resolved by the app from the default branch",
+        "A file of the same owner to inherit from (`.github`, `repo`, `repo:path` or `owner/repo:path` with this repository's owner; another owner is an error), read from that repository's default branch",
     }),
     timezone: z
       .string()
