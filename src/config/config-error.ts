@@ -21,10 +21,19 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * Problems shown in a message: enough to fix a file, and a bound on its
+ * length (a file of thousands of unknown keys must not make an error issue
+ * longer than GitHub takes: 65,536 characters).
+ */
+export const SHOWN_PROBLEMS = 20;
+
 function formatProblems(file: string, problems: ConfigProblem[]): string {
-  const lines = problems.map((p) => {
+  const lines = problems.slice(0, SHOWN_PROBLEMS).map((p) => {
     const where = [p.file ? `in ${p.file}` : "", p.path || (p.file ? "" : "(file)"), p.line ? `line ${p.line}` : ""].filter(Boolean).join(", ");
     return `  - ${where}: ${p.message}`;
   });
+  const more = problems.length - SHOWN_PROBLEMS;
+  if (more > 0) lines.push(`  - … and ${more} more ${more === 1 ? "problem" : "problems"}`);
   return `Invalid configuration in ${file}:\n${lines.join("\n")}`;
 }

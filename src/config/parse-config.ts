@@ -2,7 +2,7 @@
 // that names the file, each field's path and what would be valid.
 import { type Document, isMap, isScalar, isSeq } from "yaml";
 import { z } from "zod";
-import { ConfigError, type ConfigProblem } from "./config-error.js";
+import { ConfigError, type ConfigProblem, SHOWN_PROBLEMS } from "./config-error.js";
 import { mergeConfigs } from "./merge-configs.js";
 import { type ConfigDocument, parseConfigDocument } from "./parse-config-document.js";
 import { type Config, configSchema } from "./schema.js";
@@ -99,15 +99,23 @@ type Locator = (path: string[]) => { line?: number; file?: string };
 /** Problems for a zod error, each placed by `where` when one is given. */
 function problemsOf(error: z.ZodError, where?: Locator): ConfigProblem[] {
   // One problem per unknown key, located at the key itself.
-  const issues = error.issues.flatMap((issue) =>
-    issue.code === "unrecognized_keys"
-      ? issue.keys.map((key) => ({ path: [...issue.path, key], message: unknownKeyMessage(key, knownKeysAt(issue.path)) }))
-      : [{ path: issue.path, message: describeIssue(issue) }],
-  );
-  return issues.map((issue) => {
+  // A "did you mean" for the keys a message shows; past those, the key alone.
+  let shown = 0;
+  const issues = error.issues.flatMap((issue) => {
+    if (issue.code !== "unrecognized_keys") {
+      shown++;
+      return [{ path: issue.path, message: describeIssue(issue) }];
+    }
+    return issue.keys.map((key) => ({
+      path: [...issue.path, key],
+      message: shown++ < SHOWN_PROBLEMS ? unknownKeyMessage(key, knownKeysAt(issue.path)) : `unknown key ${JSON.stringify(key)}`,
+    }));
+  });
+  return issues.map((issue, index) => {
     const path = issue.path.map(String);
     const problem: ConfigProblem = { path: path.join("."), message: issue.message };
-    const found = where?.(path);
+    // Only the problems a message shows are located (each search walks the file's mappings).
+    const found = index < SHOWN_PROBLEMS ? where?.(path) : undefined;
     if (found?.file) problem.file = found.file;
     if (found?.line !== undefined) problem.line = found.line;
     return problem;

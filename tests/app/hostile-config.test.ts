@@ -42,6 +42,7 @@ describe("a hostile configuration: one error issue, the incident left alone, the
     expect(created[0]!.title).toBe("incident-sla: configuration error");
     expect(created[0]!.body).toContain("Invalid configuration in .github/incident-sla.yml:\n  - ");
     expect(created[0]!.body).toMatch(c.problem!);
+    expect(created[0]!.body.length).toBeLessThan(65_536);
     expect(w.gh.issue(1).labels).toEqual([]);
     expect(w.gh.commentsOn(1)).toEqual([]);
     expect(foreignReads(w)).toEqual([]);
