@@ -24,7 +24,7 @@ export interface IncidentEventContext {
   installationId: number | undefined;
   ownerType: string | undefined;
   /** One info line per event: its outcome (written, nothing to do, skipped and why). */
-  log: { info: (obj: object, msg: string) => void; debug: (obj: object, msg: string) => void };
+  log: { info: (obj: object, msg: string) => void; warn: (obj: object, msg: string) => void; debug: (obj: object, msg: string) => void };
 }
 
 async function trustedMembers(services: AppServices, ctx: IncidentEventContext, config: Config): Promise<string[]> {
@@ -70,7 +70,7 @@ export async function handleIncident(services: AppServices, ctx: IncidentEventCo
   // A secondary rate limit is waited out write by write (Probot answers GitHub with 202 after 9 s and carries on).
   const waits = { now: services.now, sleep: services.sleep, maxWaitMs: 60_000 };
   const applied = await applyPlan(
-    { octokit, labels: services.labels, config, botLogin, now: services.now, runWrite: (write) => withRateLimitRetry(write, waits) },
+    { octokit, labels: services.labels, config, botLogin, now: services.now, log: ctx.log, runWrite: (write) => withRateLimitRetry(write, waits) },
     ref,
     plan,
     data.appComments,
