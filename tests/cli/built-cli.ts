@@ -41,6 +41,16 @@ function build(dir: string): void {
   symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
 }
 
+/** Builds of other sources left by earlier runs, a day old or more, are removed. */
+function forgetOldBuilds(): void {
+  const dayAgo = Date.now() - 86_400_000;
+  for (const name of readdirSync(tmpdir())) {
+    if (!/^incident-sla-cli-[0-9a-f]{16}$/.test(name)) continue;
+    const path = join(tmpdir(), name);
+    if ((statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) < dayAgo) rmSync(path, { recursive: true, force: true });
+  }
+}
+
 /** A directory holding bin/incident-sla.js, dist/ compiled from today's sources, package.json and node_modules. */
 export async function builtCli(): Promise<string> {
   const dir = join(tmpdir(), `incident-sla-cli-${inputsHash()}`);
@@ -62,6 +72,7 @@ export async function builtCli(): Promise<string> {
       rmSync(staging, { recursive: true, force: true });
       mkdirSync(staging);
       build(staging);
+      forgetOldBuilds();
       try {
         renameSync(staging, dir); // whole or not at all
       } catch (error) {

@@ -64,7 +64,7 @@ describe("incident-sla sweep --output summary", () => {
     w.repo("globex/support-desk");
     // A 403 is not retried: the repository fails at once, in both runs.
     w.fake.setFault({ path: `/repos/initech/payroll-desk/contents/${CONFIG_PATH}` }, { status: 403, times: Infinity });
-    const env = { APP_ID: String(APP_ID), PRIVATE_KEY: KEYS.privateKey, GHE_HOST: `127.0.0.1:${w.fake.port}`, GHE_PROTOCOL: "http", LOG_LEVEL: "debug" };
+    const env = { APP_ID: String(APP_ID), PRIVATE_KEY: KEYS.privateKey, GHE_HOST: `127.0.0.1:${w.fake.port}`, GHE_PROTOCOL: "http", LOG_LEVEL: "debug" as const };
 
     const perRepository = await runProcess(["sweep"], env);
     expect(perRepository.code).toBe(1);
@@ -136,7 +136,7 @@ describe("incident-sla report --post --output summary", () => {
   async function report(argv: string[]) {
     const stdout = new Collector();
     const stderr = new Collector();
-    const env = { APP_ID: "7", PRIVATE_KEY: keys.privateKey, GHE_HOST: `127.0.0.1:${reportWorld!.fake.port}`, GHE_PROTOCOL: "http", LOG_LEVEL: "silent" };
+    const env = { APP_ID: "7", PRIVATE_KEY: keys.privateKey, GHE_HOST: `127.0.0.1:${reportWorld!.fake.port}`, GHE_PROTOCOL: "http", LOG_LEVEL: "silent" as const };
     const code = await main(["report", ...argv], { stdin: Readable.from([""]), stdout, stderr, env, now: () => reportWorld!.clock.now, octokitOptions });
     return { code, stdout: stdout.text, stderr: stderr.text };
   }
