@@ -3,6 +3,12 @@
 // these labels are what the parser looks for, and the forms in
 // .github/ISSUE_TEMPLATE/ are generated from this file (npm run forms), so
 // the forms and the parser cannot drift apart.
+//
+// The order of FORM_FIELDS is the order of every form: each form asks a
+// subsequence of these fields, in this order (tests/forms checks the forms,
+// tests/domain/issue-form-hostile.test.ts the order). The parser relies on it
+// to tell a field's own heading from a copy pasted into an answer (issue 11).
+import { isSpaceCode } from "./issue-form.js";
 
 export interface Option {
   /** The value the app works with. */
@@ -167,8 +173,16 @@ export const OFFICIAL_CHANNELS: Readonly<Record<string, "github" | "email" | "ph
   телефон: "phone",
 };
 
-/** The official channel (P10, P11) a "Channel" answer names, if any; a hint after the name is allowed: "Email (support@…)". */
+/**
+ * The official channel (P10, P11) a "Channel" answer names, if any; a hint
+ * after the name is allowed: "Email (support@…)", "Phone — the duty line". The
+ * name ends at the first space followed by "(", "—" or "-" (scanned, not
+ * matched with a pattern: the answer is text a person typed, issue 11).
+ */
 export function officialChannel(answer: string | null | undefined): "github" | "email" | "phone" | undefined {
   if (!answer) return undefined;
-  return OFFICIAL_CHANNELS[answer.split(/\s[(—-]/)[0]!.trim().toLowerCase()];
+  let end = 0;
+  while (end + 1 < answer.length && !(isSpaceCode(answer.charCodeAt(end)) && "(—-".includes(answer[end + 1]!))) end++;
+  const name = end + 1 < answer.length ? answer.slice(0, end) : answer;
+  return OFFICIAL_CHANNELS[name.trim().toLowerCase()];
 }

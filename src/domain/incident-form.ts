@@ -1,8 +1,11 @@
 // The answers of an incident, request or registration form, as values the
 // app reasons with. Works on bodies written by the forms, by the API without a
-// form (headings may be missing) and by people editing either.
+// form (headings may be missing) and by people editing either. Like
+// issue-form.ts, it reads customer text by plain scanning, never with a
+// regular expression (issue 11), and an answer of only whitespace or invisible
+// characters is no answer: it satisfies no required diagnostic (P4).
 import { FORM_FIELDS, type FormField, type FormFieldId, type Option } from "./form-fields.js";
-import { parseIssueForm } from "./issue-form.js";
+import { isBlankAnswer, isSpaceCode, normalText, parseIssueForm, splitLines, trimBlank } from "./issue-form.js";
 
 export interface IncidentForm {
   /** Which headings appeared at all (a body without the form has none). */
@@ -22,26 +25,56 @@ export interface IncidentForm {
   phoneCall: boolean;
 }
 
-const normal = (text: string) => text.trim().replace(/\s+/g, " ").toLowerCase();
-
 function pick(options: readonly Option[], answer: string | null | undefined): string | null {
   if (!answer) return null;
-  const a = normal(answer);
-  const found = options.find((o) => [o.value, o.en, o.ru].some((t) => normal(t) === a));
+  const a = normalText(trimBlank(answer));
+  const found = options.find((o) => [o.value, o.en, o.ru].some((t) => normalText(t) === a));
   return found ? found.value : null;
 }
 
-/** Ticked boxes of a checkboxes field ("- [x] Label"). */
+/** After `from`, the first index that is not whitespace. */
+function skipSpaces(line: string, from: number): number {
+  let i = from;
+  while (i < line.length && isSpaceCode(line.charCodeAt(i))) i++;
+  return i;
+}
+
+/** The label of a ticked box ("- [x] Label", "* [X] Label"), or undefined for any other line. */
+function tickedLabel(line: string): string | undefined {
+  let i = skipSpaces(line, 0);
+  const bullet = line[i];
+  if (bullet !== "-" && bullet !== "*") return undefined;
+  i = skipSpaces(line, i + 1);
+  if (line[i] !== "[" || (line[i + 1] !== "x" && line[i + 1] !== "X") || line[i + 2] !== "]") return undefined;
+  const label = line.slice(i + 3);
+  // A label crossing a line or paragraph separator was never read as one.
+  if (label.includes("\u2028") || label.includes("\u2029")) return undefined;
+  return label;
+}
+
+/** Ticked boxes of a checkboxes field; a box whose label is blank or invisible ticks nothing. */
 function ticked(options: readonly Option[], answer: string | null | undefined): string[] {
   if (!answer) return [];
   const values: string[] = [];
-  for (const line of answer.split("\n")) {
-    const m = /^\s*[-*]\s*\[[xX]\]\s*(.+)$/.exec(line);
-    if (!m) continue;
-    const value = pick(options, m[1]);
-    values.push(value ?? m[1]!.trim());
+  for (const line of splitLines(answer)) {
+    const label = tickedLabel(line);
+    if (label === undefined || isBlankAnswer(label)) continue;
+    values.push(pick(options, label) ?? trimBlank(label));
   }
   return values;
+}
+
+const isWordCode = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
+
+/** The first digit 1–9 standing on its own ("Level 2 (PROD)"), as a level someone typed. */
+function levelDigit(text: string | null): string | null {
+  if (!text) return null;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x31 || c > 0x39) continue;
+    if ((i === 0 || !isWordCode(text.charCodeAt(i - 1))) && (i + 1 === text.length || !isWordCode(text.charCodeAt(i + 1)))) return text[i]!;
+  }
+  return null;
 }
 
 const FIELDS = Object.values(FORM_FIELDS) as FormField[];
@@ -51,7 +84,7 @@ export function parseIncidentForm(body: string): IncidentForm {
   const f = FORM_FIELDS;
   const text = (id: FormFieldId) => answers.get(id) ?? null;
   const severityText = text("severity");
-  const severityValue = pick(f.severity.options, severityText) ?? /\b([1-9])\b/.exec(severityText ?? "")?.[1] ?? null;
+  const severityValue = pick(f.severity.options, severityText) ?? levelDigit(severityText);
   const workaround = pick(f.workaroundAvailable.options, text("workaroundAvailable"));
   return {
     present: new Set(answers.keys()),
