@@ -4,8 +4,8 @@ import { type Config, type SeverityConfig, type TargetName, TARGET_NAMES, severi
 import { calendarOf } from "./calendar.js";
 import { type Clock, type Interval, countedBetween, dueAt, measureWithin, mergeIntervals } from "./clock.js";
 import { durationMs, parseDuration } from "./durations.js";
-import { FORM_FIELDS, officialChannel } from "./form-fields.js";
-import { parseIssueForm } from "./issue-form.js";
+import { FORM_FIELDS, type FormField, type FormFieldId, officialChannel } from "./form-fields.js";
+import { readIssueForm } from "./issue-form.js";
 import { isoFromEpochDay, parseLocalOrIso, yearOfEpochDay } from "./local-time.js";
 import {
   type Actor,
@@ -155,10 +155,22 @@ function currentSeverity(config: Config, labels: string[]): { level: number; lab
   return { level: config.defaultSeverity, label: null };
 }
 
-/** t0 (DESIGN §4, P11). */
+const FORM = Object.values(FORM_FIELDS) as FormField[];
+
+/**
+ * t0 (DESIGN §4, P11). The body is read with every field of the forms, in
+ * their order, so that "### Channel" / "### Received at" pasted into an answer
+ * (customer text in an engineer's registration) is text of that answer and the
+ * form's own fields win (issue 11); a heading seen more than once, or only
+ * inside another answer, is said in a warning.
+ */
 function startOf(issue: IncidentIssue, zone: string, isTrusted: (a: Actor) => boolean, warnings: Warning[]): Start {
   const start: Start = { at: issue.createdAt, createdAt: issue.createdAt, reason: "created", channel: null, registeredBy: null };
-  const form = parseIssueForm(issue.body, [FORM_FIELDS.channel, FORM_FIELDS.receivedAt]);
+  const reading = readIssueForm(issue.body, FORM);
+  const fields = reading.repeated as FormFieldId[];
+  if (fields.length > 0) warnings.push({ code: "form-heading-repeated", fields });
+  for (const { field, within } of reading.enclosed) warnings.push({ code: "form-heading-inside-answer", field: field as FormFieldId, within: within as FormFieldId });
+  const form = reading.answers;
   const channelText = form.get("channel");
   const receivedText = form.get("receivedAt");
   if (!channelText) return start;

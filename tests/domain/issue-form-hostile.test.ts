@@ -23,15 +23,14 @@ import { FORM_FIELDS, type FormField, officialChannel } from "../../src/domain/f
 import { parseIncidentForm } from "../../src/domain/incident-form.js";
 import { fenceMark, headingText, isInvisibleCode, isSpaceCode, parseIssueForm, readIssueForm } from "../../src/domain/issue-form.js";
 import { parseLocalOrIso } from "../../src/domain/local-time.js";
-import { MAX_BODY, NORMAL_FORM, hostileBodies, ordinaryBody } from "../fixtures/hostile-bodies.js";
+import { MAX_BODY, NORMAL_FORM, PASTED, PASTED_RU, formOf, hostileBodies, ordinaryBody, registration } from "../fixtures/hostile-bodies.js";
 import { ENGINEER, issue } from "../fixtures/incident-builders.js";
 import { type Lang, loadIssueForms, submittedBody } from "../forms/issue-forms.js";
 
+const FORMS = loadIssueForms();
 const FIELDS = Object.values(FORM_FIELDS) as FormField[];
 const config = parseConfig({ timezone: "Europe/Moscow", team: { engineers: [ENGINEER] } });
 const answers = (body: string, fields: readonly FormField[] = FIELDS) => Object.fromEntries(parseIssueForm(body, fields));
-const FORMS = loadIssueForms();
-const formOf = (kind: string, lang: Lang) => FORMS.find((f) => f.kind === kind && f.lang === lang)!.form;
 
 // ---------------------------------------------------------------- 1. linear time
 
@@ -282,17 +281,7 @@ describe("the forms' fields come in FORM_FIELDS order (the parser relies on it)"
 
 // ---------------------------------------------------------------- 3. one answer per field (P11)
 
-const PASTED = "Hello support, from our side:\n\n### Channel\n\nEmail\n\n### Received at\n\n2026-01-01 09:00\n\nRegards, Bob";
-const PASTED_RU = "Добрый день!\n\n### Канал\n\nЭлектронная почта\n\n### Когда получено\n\n2026-01-01 09:00";
 
-const registration = (lang: Lang, description: string, more: Record<string, string> = {}) =>
-  submittedBody(formOf("registration", lang), {
-    requestType: FORM_FIELDS.requestType.options[0][lang],
-    description,
-    channel: FORM_FIELDS.channel.options[3][lang],
-    receivedAt: "2026-03-02 09:30",
-    ...more,
-  });
 
 describe("one answer per field: text inside an answer cannot set another field (P11, issue 11)", () => {
   it.each<[string, Lang, string]>([
