@@ -8,6 +8,8 @@
 //      below, in this file only, as the peer): on the worst line the old
 //      heading pattern meets, "### Notes" + spaces + "x", with the run capped
 //      so that the old parser finishes.
+//   3. Ordinary bodies (a normal form, an ordinary 65,536-character body):
+//      today's parser against the old one, to show they cost what they did.
 // Run with --expose-gc (the npm script does) so rounds start from a clean heap.
 import os from "node:os";
 import { pathToFileURL } from "node:url";
@@ -15,7 +17,7 @@ import { FORM_FIELDS, type FormField } from "../src/domain/form-fields.js";
 import { parseIncidentForm } from "../src/domain/incident-form.js";
 import { parseIssueForm, readIssueForm } from "../src/domain/issue-form.js";
 import { MAX_BODY, NORMAL_FORM, hostileBodies, ordinaryBody } from "../tests/fixtures/hostile-bodies.js";
-import { consume, timeInterleaved } from "./measure.js";
+import { timeInterleaved } from "./measure.js";
 
 // ---------------------------------------------------------------- the peer: the parser before issue 11
 
@@ -107,15 +109,22 @@ function main(): void {
   const ordinary = { name: `an ordinary ${MAX_BODY}-char body`, body: ordinaryBody() };
   const hostile = hostileBodies();
   const all = [normal, ordinary, ...hostile];
+  // Each contender reads its body several times a round (a one-kilobyte form many times), so a round is not one cold call.
+  const times = (body: string) => Math.max(5, Math.round(200_000 / body.length));
+  const repeat = (n: number, read: () => number) => () => {
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += read();
+    return sum;
+  };
   const timings = timeInterleaved(
-    all.map((b) => ({ name: b.name, ops: 1, run: () => readBody(b.body) })),
+    all.map((b) => ({ name: b.name, ops: times(b.body), run: repeat(times(b.body), () => readBody(b.body)) })),
     plan.warmups,
     plan.rounds,
   );
   const us = new Map(timings.map((t) => [t.name, t.median]));
   const base = us.get(ordinary.name)!;
   const worst = timings.slice(2).reduce((a, b) => (b.median > a.median ? b : a));
-  out(`1. Reading a body (parseIncidentForm + readIssueForm over ${FIELDS.length} fields), median of ${plan.rounds} rounds`);
+  out(`1. Reading a body (parseIncidentForm + readIssueForm over ${FIELDS.length} fields), µs per read, median of ${plan.rounds} rounds`);
   table([
     ["body", "µs", `× ordinary ${MAX_BODY}`, "µs per 1k chars"],
     ...all.map((b) => {
@@ -146,7 +155,27 @@ function main(): void {
   const full = timeInterleaved([{ name: "today", ops: 1, run: () => parseIssueForm(line(MAX_BODY - 10), FIELDS).size }], 1, plan.rounds)[0]!;
   rows.push([`${MAX_BODY - 10} (full body)`, "not run: cubic", fmt(full.median), "—"]);
   table(rows);
-  consume(0);
+  out();
+
+  // 3. Ordinary bodies cost what they did.
+  out("3. Ordinary bodies, today's parser against the old one (parseIssueForm over every field)");
+  const peers = timeInterleaved(
+    [normal, ordinary].flatMap((b) => [
+      { name: `old ${b.name}`, ops: times(b.body), run: repeat(times(b.body), () => oldParseIssueForm(b.body, FIELDS).size) },
+      { name: `today ${b.name}`, ops: times(b.body), run: repeat(times(b.body), () => parseIssueForm(b.body, FIELDS).size) },
+    ]),
+    plan.warmups,
+    plan.rounds,
+  );
+  const peer = new Map(peers.map((t) => [t.name, t.median]));
+  table([
+    ["body", "old µs", "today µs", "today / old"],
+    ...[normal, ordinary].map((b) => {
+      const old = peer.get(`old ${b.name}`)!;
+      const now = peer.get(`today ${b.name}`)!;
+      return [b.name, fmt(old), fmt(now), fmt(now / old, 2)];
+    }),
+  ]);
 }
 
 // Run only as a script: tests import the old parser from here.

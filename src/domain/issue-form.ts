@@ -145,6 +145,8 @@ export function normalText(text: string): string {
 
 /** The lines of a body; CRLF, CR and LF all end a line. */
 export function splitLines(body: string): string[] {
+  // Without a CR, the runtime's own split on a plain string is the same, and faster.
+  if (!body.includes("\r")) return body.split("\n");
   const lines: string[] = [];
   let start = 0;
   for (let i = 0; i < body.length; i++) {
@@ -331,14 +333,30 @@ export interface IssueFormReading<Id extends string> {
   enclosed: { field: Id; within: Id }[];
 }
 
-/** The answers to the given fields (in their form's order), and what in the body was ambiguous. */
-export function readIssueForm<F extends FormField>(body: string, fields: readonly F[]): IssueFormReading<F["id"]> {
+interface FieldLookup {
+  /** A heading's normal text to the index of its field. */
+  byHeading: ReadonlyMap<string, number>;
+  multiline: readonly boolean[];
+}
+/** Per list of fields (callers keep theirs in a constant, never changed): the headings are normalised once, not on every body. */
+const lookups = new WeakMap<readonly FormField[], FieldLookup>();
+
+function lookupOf(fields: readonly FormField[]): FieldLookup {
+  const known = lookups.get(fields);
+  if (known) return known;
   const byHeading = new Map<string, number>();
   fields.forEach((field, i) => {
     byHeading.set(normalText(field.en), i);
     byHeading.set(normalText(field.ru), i);
   });
-  const multiline = fields.map((f) => f.multiline === true);
+  const lookup = { byHeading, multiline: fields.map((f) => f.multiline === true) };
+  lookups.set(fields, lookup);
+  return lookup;
+}
+
+/** The answers to the given fields (in their form's order), and what in the body was ambiguous. */
+export function readIssueForm<F extends FormField>(body: string, fields: readonly F[]): IssueFormReading<F["id"]> {
+  const { byHeading, multiline } = lookupOf(fields);
   const lines = splitLines(body);
   const headings = headingLines(lines, byHeading);
   const known = headings.flatMap((heading, h) => (heading.field >= 0 ? [h] : []));
