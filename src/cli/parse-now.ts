@@ -1,7 +1,7 @@
 // `now` as given on the command line or in an input line. An ISO 8601 time
 // with an offset is an instant; one without an offset (or `YYYY-MM-DD HH:MM`)
 // is read in the contract's zone, never in the host's.
-import { parseLocalOrIso } from "../domain/local-time.js";
+import { parseLocalOrIso } from "../units/local-time.js";
 
 export function parseNow(value: unknown, zone: string): number | { error: string } {
   const ms = typeof value === "string" ? parseLocalOrIso(value, zone) : null;

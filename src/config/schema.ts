@@ -5,8 +5,8 @@
 // default.
 import { IANAZone } from "luxon";
 import { z } from "zod";
-import { parseDuration } from "../domain/durations.js";
-import { parseHoursRange } from "../domain/local-time.js";
+import { parseDuration } from "../units/durations.js";
+import { parseHoursRange } from "../units/local-time.js";
 
 const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 

@@ -10,7 +10,7 @@
 import type { Config, Weekday } from "../config/schema.js";
 import { WEEKDAYS } from "../config/schema.js";
 import { ruHasDecree, ruPresetDay, type PresetReason } from "./calendar-ru.js";
-import { epochDayFromIso, instantAt, localEpochDay, parseHoursRange, weekdayOfEpochDay, yearOfEpochDay, type HoursRange } from "./local-time.js";
+import { epochDayFromIso, instantAt, localEpochDay, parseHoursRange, weekdayOfEpochDay, yearOfEpochDay, type HoursRange } from "../units/local-time.js";
 
 export type DayReason =
   | "working-day"

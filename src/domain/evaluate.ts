@@ -3,10 +3,10 @@
 import { type Config, type SeverityConfig, type TargetName, TARGET_NAMES, severityLabel } from "../config/schema.js";
 import { calendarOf } from "./calendar.js";
 import { type Clock, type Interval, countedBetween, dueAt, measureWithin, mergeIntervals } from "./clock.js";
-import { durationMs, parseDuration } from "./durations.js";
+import { durationMs, parseDuration } from "../units/durations.js";
 import { FORM_FIELDS, type FormField, type FormFieldId, officialChannel } from "./form-fields.js";
 import { readIssueForm } from "./issue-form.js";
-import { isoFromEpochDay, parseLocalOrIso, yearOfEpochDay } from "./local-time.js";
+import { isoFromEpochDay, parseLocalOrIso, yearOfEpochDay } from "../units/local-time.js";
 import {
   type Actor,
   type CloseReason,

@@ -9,9 +9,9 @@
 //   paused is reminded once the clock runs again, before the deadline.
 // - An unmet target past its due time escalates once to `reminders.escalate`.
 import { calendarOf } from "./calendar.js";
-import { formatMinutes } from "./durations.js";
+import { formatMinutes } from "../units/durations.js";
 import type { Explanation } from "./evaluate.js";
-import { formatLocalShort } from "./local-time.js";
+import { formatLocalShort } from "../units/local-time.js";
 import { marker } from "./markers.js";
 import type { CommentAction } from "./plan-incident.js";
 import { escalationComment, reminderComment } from "./texts.js";

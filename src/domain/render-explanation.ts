@@ -5,7 +5,7 @@
 // inside a GitHub comment (Markdown), with no terminal colours.
 import { TARGET_TITLES } from "./texts.js";
 import { DateTime } from "luxon";
-import { formatMinutes } from "./durations.js";
+import { formatMinutes } from "../units/durations.js";
 import type { ClosedPeriod, Explanation, Pause, TargetDetail } from "./evaluate.js";
 import type { CloseReason } from "./timeline.js";
 import { renderWarning } from "./warnings.js";

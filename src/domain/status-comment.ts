@@ -6,8 +6,8 @@
 // not a reason to write (DESIGN §1.4: no write when nothing changed).
 import type { Explanation, TargetDetail } from "./evaluate.js";
 import { calendarOf } from "./calendar.js";
-import { formatMinutes } from "./durations.js";
-import { formatLocalShort } from "./local-time.js";
+import { formatMinutes } from "../units/durations.js";
+import { formatLocalShort } from "../units/local-time.js";
 import { fingerprint, marker, readMarker } from "./markers.js";
 import { type GoneLabel, STATUS_TITLES, TARGET_TITLES, type Language, goneLabelNote } from "./texts.js";
 import { renderWarning } from "./warnings.js";

@@ -5,7 +5,7 @@ import type { Config, DiagnosticField, TargetName } from "../config/schema.js";
 import type { CorrectionReason, SeverityProposal } from "./classify-severity.js";
 import type { Coverage, TargetStatus } from "./evaluate.js";
 import { FORM_FIELDS } from "./form-fields.js";
-import { formatLocalShort } from "./local-time.js";
+import { formatLocalShort } from "../units/local-time.js";
 
 export type Language = "ru" | "en";
 

@@ -15,7 +15,7 @@ import { countedBetween, type Interval, measureWithin, mergeIntervals } from "..
 import { type Coverage, type Evaluation, type Explanation, type TargetDetail, type TargetStatus, explainIncident } from "../domain/evaluate.js";
 import { REQUEST_TYPES } from "../domain/form-fields.js";
 import { parseIncidentForm } from "../domain/incident-form.js";
-import { localEpochDay } from "../domain/local-time.js";
+import { localEpochDay } from "../units/local-time.js";
 import { readMarker } from "../domain/markers.js";
 import { IncidentInputError, normaliseIssue } from "../domain/timeline.js";
 import { median, nearestRank } from "./percentile.js";

@@ -3,7 +3,7 @@
 // local times are in the contract's zone, which each customer's section
 // names once. Pure: luxon with an explicit zone, never the host's.
 import { DateTime } from "luxon";
-import { formatMinutes } from "../domain/durations.js";
+import { formatMinutes } from "../units/durations.js";
 import type { Language } from "../domain/render-explanation.js";
 
 export type { Language };

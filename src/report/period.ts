@@ -2,7 +2,7 @@
 // contract's own zone (a Moscow contract's March starts three hours before a
 // London one's). Pure; the host's TZ never matters.
 import { isIsoDate } from "../config/schema.js";
-import { epochDayFromIso, epochDayOf, instantAt, isoFromEpochDay, localEpochDay, weekdayOfEpochDay, yearOfEpochDay } from "../domain/local-time.js";
+import { epochDayFromIso, epochDayOf, instantAt, isoFromEpochDay, localEpochDay, weekdayOfEpochDay, yearOfEpochDay } from "../units/local-time.js";
 
 export interface ReportPeriod {
   /** First day, inclusive (YYYY-MM-DD). */

@@ -7,7 +7,7 @@ import { parseConfig } from "../../src/config/parse-config.js";
 import type { ConfigInput } from "../../src/config/schema.js";
 import { type WorkingCalendar, calendarOf, createCalendar } from "../../src/domain/calendar.js";
 import { ruPresetDay } from "../../src/domain/calendar-ru.js";
-import { epochDayFromIso } from "../../src/domain/local-time.js";
+import { epochDayFromIso } from "../../src/units/local-time.js";
 
 type Day = { working: false; reason: string } | { working: true; open: string; close: string; reason: string };
 

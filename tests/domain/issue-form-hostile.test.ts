@@ -22,7 +22,7 @@ import { evaluate } from "../../src/domain/evaluate.js";
 import { FORM_FIELDS, type FormField, officialChannel } from "../../src/domain/form-fields.js";
 import { parseIncidentForm } from "../../src/domain/incident-form.js";
 import { fenceMark, headingText, isInvisibleCode, isSpaceCode, parseIssueForm, readIssueForm } from "../../src/domain/issue-form.js";
-import { parseLocalOrIso } from "../../src/domain/local-time.js";
+import { parseLocalOrIso } from "../../src/units/local-time.js";
 import { MAX_BODY, NORMAL_FORM, PASTED, PASTED_RU, formOf, hostileBodies, ordinaryBody, registration } from "../fixtures/hostile-bodies.js";
 import { ENGINEER, issue } from "../fixtures/incident-builders.js";
 import { type Lang, loadIssueForms, submittedBody } from "../forms/issue-forms.js";
@@ -108,7 +108,7 @@ describe("no regular expression runs on form text (issue 11)", () => {
   // digit is: at most one way to match each character, so linear. Pinned here
   // so that a new pattern there gets the same review.
   it("local-time.ts: only the reviewed, linear patterns, and a 65k Received at is refused at once", () => {
-    expect(regexesIn(source("src/domain/local-time.ts"))).toEqual([
+    expect(regexesIn(source("src/units/local-time.ts"))).toEqual([
       "/^(\\d{2}):(\\d{2})-(\\d{2}):(\\d{2})$/",
       "/^(\\d{4})-(\\d{2})-(\\d{2})[ T](\\d{2}):(\\d{2})(?::(\\d{2}))?$/",
       "/^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})$/i",

@@ -13,7 +13,7 @@ import { missingDiagnostics } from "../../src/domain/diagnostics.js";
 import { explainIncident } from "../../src/domain/evaluate.js";
 import { FORM_FIELDS, type FormField, REQUEST_TYPES } from "../../src/domain/form-fields.js";
 import { type IncidentForm, isIncident, parseIncidentForm } from "../../src/domain/incident-form.js";
-import { parseLocalOrIso } from "../../src/domain/local-time.js";
+import { parseLocalOrIso } from "../../src/units/local-time.js";
 import { CUSTOMER, issue, loadForm } from "../fixtures/incident-builders.js";
 import { type Answers, type FormElement, type IssueFormFile, type Lang, TEMPLATE_DIR, element, inputs, loadIssueForms, optionLabels, submittedBody } from "./issue-forms.js";
 

@@ -2,7 +2,7 @@
 // a contract's zone, the previous month, ISO weeks and how issue-sized parts
 // are packed.
 import { describe, expect, it } from "vitest";
-import { epochDayFromIso } from "../../src/domain/local-time.js";
+import { epochDayFromIso } from "../../src/units/local-time.js";
 import { issueBody, packParts, partBody, partsOf, PART_LIMIT } from "../../src/report/issue-parts.js";
 import { median, nearestRank } from "../../src/report/percentile.js";
 import { checkPeriod, daysBetween, isoWeek, isoWeeksBetween, periodBounds, previousMonth } from "../../src/report/period.js";

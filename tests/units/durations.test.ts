@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/parse-config.js";
 import type { ConfigInput } from "../../src/config/schema.js";
-import { durationMs, formatMinutes, parseDuration } from "../../src/domain/durations.js";
+import { durationMs, formatMinutes, parseDuration } from "../../src/units/durations.js";
 import { evaluate } from "../../src/domain/evaluate.js";
 import { issue } from "../fixtures/incident-builders.js";
 
