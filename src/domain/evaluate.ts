@@ -2,14 +2,15 @@
 // configuration, the issue, its timeline and `now`. No I/O, no clock reads.
 import { type Config, type SeverityConfig, type TargetName, TARGET_NAMES, severityLabel } from "../config/schema.js";
 import { calendarOf } from "./calendar.js";
-import { type Clock, type Interval, countedBetween, dueAt, measureWithin, mergeIntervals } from "./clock.js";
+import { type Clock, type Interval, measureWithin, mergeIntervals } from "./clock.js";
 import { durationMs, parseDuration } from "../units/durations.js";
 import { FORM_FIELDS, type FormField, type FormFieldId, officialChannel } from "./form-fields.js";
 import { readIssueForm } from "./issue-form.js";
 import { isoFromEpochDay, parseLocalOrIso, yearOfEpochDay } from "../units/local-time.js";
+import { type ClosedPeriod, type Pause, replayTimeline } from "./replay.js";
+import { type TargetDetail, type TargetResult, TARGETS, metOf, targetResult } from "./targets.js";
 import {
   type Actor,
-  type CloseReason,
   type IncidentEvent,
   type IncidentIssue,
   IncidentInputError,
@@ -23,14 +24,8 @@ const MINUTE = 60_000;
 const DAY = 86_400_000;
 
 export type Coverage = "active" | "expired" | "not-started";
-export type TargetStatus = "running" | "paused" | "met" | "breached" | "cancelled";
-
-export interface TargetResult {
-  status: TargetStatus;
-  dueAt: string;
-  metAt: string | null;
-  breached: boolean;
-}
+export type { ClosedPeriod, Pause } from "./replay.js";
+export type { TargetDetail, TargetResult, TargetStatus } from "./targets.js";
 
 /** The evaluation contract of DESIGN §5. */
 export interface Evaluation {
@@ -58,23 +53,6 @@ export interface EvaluateInput {
   engineers?: Iterable<string>;
 }
 
-export interface Pause {
-  start: number;
-  /** null while the pause is running at `now`. */
-  end: number | null;
-  startedBy: string;
-  endedBy: string | null;
-  endReason: "label-removed" | "customer-comment" | "closed" | null;
-}
-
-export interface ClosedPeriod {
-  start: number;
-  end: number | null;
-  reason: CloseReason;
-  closedBy: string;
-  reopenedBy: string | null;
-}
-
 export interface Start {
   at: number;
   createdAt: number;
@@ -82,21 +60,6 @@ export interface Start {
   reason: "created" | "registered" | "unofficial-channel";
   channel: string | null;
   registeredBy: string | null;
-}
-
-export interface TargetDetail extends TargetResult {
-  name: TargetName;
-  /** The contract's text, e.g. "4h". */
-  target: string;
-  amountMs: number;
-  due: number;
-  met: { at: number; by: string; how: "label" | "closed"; label?: string } | null;
-  /** Counted time used at `now` (or when met). */
-  usedMs: number;
-  /** Counted time left before the due time (0 when none is left). */
-  leftMs: number;
-  /** Wall-clock time past the due time: at `now` for an unmet target, at `metAt` for a met one. */
-  overdueMs: number;
 }
 
 /** Everything behind an evaluation, for explanations and status comments. */
@@ -196,9 +159,18 @@ function startOf(issue: IncidentIssue, zone: string, isTrusted: (a: Actor) => bo
   return start;
 }
 
-/** Evaluates one incident with everything behind the result. */
-export function explainIncident(input: EvaluateInput): Explanation {
-  const { config } = input;
+/** The issue and its timeline up to `now`, and who is trusted (the first step of an evaluation). */
+interface Normalised {
+  now: number;
+  issue: IncidentIssue;
+  /** Up to `now`, in time order, with the close a truncated export lacks. */
+  events: IncidentEvent[];
+  trusted: Set<string>;
+  isTrusted: (a: Actor) => boolean;
+  warnings: Warning[];
+}
+
+function normalise(input: EvaluateInput): Normalised {
   const now = toMs(input.now);
   const issue = normaliseIssue(input.issue);
   const events = normaliseTimeline(input.timeline).filter((e) => e.at <= now);
@@ -216,79 +188,24 @@ export function explainIncident(input: EvaluateInput): Explanation {
       warnings.push({ code: "closed-without-event" });
     }
   }
+  return { now, issue, events, trusted, isTrusted, warnings };
+}
+
+/**
+ * Evaluates one incident with everything behind the result, in three steps:
+ * normalise the input, replay its timeline once (pauses, closed periods,
+ * milestones), then each target of TARGETS that the severity sets.
+ */
+export function explainIncident(input: EvaluateInput): Explanation {
+  const { config } = input;
+  const { now, issue, events, trusted, isTrusted, warnings } = normalise(input);
 
   const start = startOf(issue, config.timezone, isTrusted, warnings);
   const t0 = start.at;
   const severity = currentSeverity(config, issue.labels);
   const severityConfig = config.severities[String(severity.level)]!;
-  const labels = config.labels;
-  const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
-  const stateLabels = [labels.accepted, labels.waiting, labels.workaround, labels.resolved];
 
-  const pauses: Pause[] = [];
-  const closedPeriods: ClosedPeriod[] = [];
-  const ignoredPauses: { at: number; by: string }[] = [];
-  const met: Record<TargetName, TargetDetail["met"]> = { accept: null, workaround: null, resolve: null };
-  let pause: Pause | null = null;
-  let closed: ClosedPeriod | null = null;
-  const meet = (name: TargetName, at: number, by: Actor, how: "label" | "closed", label?: string) => {
-    if (!met[name]) met[name] = { at, by: by.display, how, ...(label ? { label } : {}) };
-  };
-  const endPause = (at: number, by: Actor, reason: NonNullable<Pause["endReason"]>) => {
-    if (!pause) return;
-    pause.end = at;
-    pause.endedBy = by.display;
-    pause.endReason = reason;
-    pause = null;
-  };
-
-  for (const e of events) {
-    switch (e.kind) {
-      case "labeled": {
-        const trustedActor = isTrusted(e.actor);
-        if (same(e.label, labels.waiting)) {
-          if (!trustedActor) ignoredPauses.push({ at: e.at, by: e.actor.display });
-          else if (!pause) {
-            pause = { start: e.at, end: null, startedBy: e.actor.display, endedBy: null, endReason: null };
-            pauses.push(pause);
-          }
-        }
-        if (!trustedActor) break;
-        if (stateLabels.some((l) => same(l, e.label))) meet("accept", e.at, e.actor, "label", e.label);
-        if (same(e.label, labels.workaround) || same(e.label, labels.resolved)) meet("workaround", e.at, e.actor, "label", e.label);
-        if (same(e.label, labels.resolved)) meet("resolve", e.at, e.actor, "label", e.label);
-        break;
-      }
-      case "unlabeled":
-        if (same(e.label, labels.waiting)) endPause(e.at, e.actor, "label-removed");
-        break;
-      case "commented":
-        if (!isTrusted(e.actor)) endPause(e.at, e.actor, "customer-comment");
-        break;
-      case "closed":
-        endPause(e.at, e.actor, "closed");
-        if (closed) closed.reason = e.reason;
-        else {
-          closed = { start: e.at, end: null, reason: e.reason, closedBy: e.actor.display, reopenedBy: null };
-          closedPeriods.push(closed);
-        }
-        meet("accept", e.at, e.actor, "closed");
-        if (e.reason === "completed") {
-          meet("workaround", e.at, e.actor, "closed");
-          meet("resolve", e.at, e.actor, "closed");
-        }
-        break;
-      case "reopened":
-        if (closed) {
-          closed.end = e.at;
-          closed.reopenedBy = e.actor.display;
-          closed = null;
-        }
-        break;
-    }
-  }
-  const openPause = pause;
-  const openClosed = closed;
+  const { pauses, closedPeriods, ignoredPauses, openPause, openClosed, milestones } = replayTimeline(events, config.labels, isTrusted);
 
   const calendar = calendarOf(config);
   const clock: Clock = { kind: severityConfig.clock, calendar };
@@ -313,33 +230,22 @@ export function explainIncident(input: EvaluateInput): Explanation {
       if (text === undefined) continue;
       const duration = parseDuration(text);
       if ("error" in duration) throw new Error(duration.error); // parseConfig already refused it
-      const amountMs = durationMs(duration, dayMs);
-      const metInfo = met[name];
-      const horizon = metInfo ? metInfo.at : now;
-      const exclusions = metInfo ? exclusionsUntil(horizon) : nowExclusions;
-      const due = dueAt(clock, t0, amountMs, exclusions);
-      const usedMs = Math.min(amountMs, countedBetween(clock, t0, horizon, exclusions));
-      const breached = horizon > due;
-      let status: TargetStatus;
-      if (metInfo) status = "met";
-      else if (openClosed && openClosed.reason !== "completed") status = "cancelled";
-      else if (breached) status = "breached";
-      else if (openPause || openClosed) status = "paused";
-      else status = "running";
-      targets.push({
-        name,
-        target: text,
-        amountMs,
-        status,
-        due,
-        dueAt: iso(due),
-        met: metInfo,
-        metAt: metInfo ? iso(metInfo.at) : null,
-        breached,
-        usedMs,
-        leftMs: Math.max(0, amountMs - usedMs),
-        overdueMs: Math.max(0, horizon - due),
-      });
+      const kind = TARGETS[name];
+      targets.push(
+        targetResult({
+          name,
+          text,
+          amountMs: durationMs(duration, dayMs),
+          start: kind.startsAt({ t0 }),
+          met: metOf(kind, milestones, config.labels),
+          clock,
+          now,
+          exclusionsUntil,
+          nowExclusions,
+          openPause,
+          openClosed,
+        }),
+      );
     }
     if (clock.kind === "business" && targets.length > 0) {
       const last = Math.max(...targets.map((t) => t.due));
