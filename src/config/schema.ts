@@ -368,7 +368,8 @@ export type ConfigInput = z.input<typeof configSchema>;
 /** The configuration after defaults are applied. */
 export type Config = z.output<typeof configSchema>;
 export type SeverityConfig = z.output<typeof severitySchema>;
-export type TargetName = "accept" | "workaround" | "resolve";
-export const TARGET_NAMES: readonly TargetName[] = ["accept", "workaround", "resolve"];
+/** A severity's targets are its keys besides `clock`, in the schema's order (the schema is the one source). */
+export type TargetName = Exclude<keyof SeverityConfig, "clock">;
+export const TARGET_NAMES: readonly TargetName[] = Object.keys(severitySchema.shape).filter((key): key is TargetName => key !== "clock");
 export type Weekday = (typeof WEEKDAYS)[number];
 export { WEEKDAYS };
