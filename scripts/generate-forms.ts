@@ -47,28 +47,28 @@ const F = FORM_FIELDS;
 // FORM_FIELDS entry has no help text (help texts there are shared with the app).
 const D = {
   requestKind: {
-    en: "P2: what you need from support. For something broken, use the incident form instead.",
-    ru: "P2: что вам нужно от поддержки. Если что-то не работает, воспользуйтесь формой инцидента.",
+    en: "What you need from support. For something broken, use the incident form instead.",
+    ru: "Что вам нужно от поддержки. Если что-то не работает, воспользуйтесь формой инцидента.",
   },
   requestTypeRegistered: {
-    en: "P2: choose the incident type for something broken; other types have no outage clock.",
-    ru: "P2: для неработающего выберите инцидент; у остальных типов нет часов инцидента.",
+    en: "Choose the incident type for something broken; other types have no outage clock.",
+    ru: "Для неработающего выберите инцидент; у остальных типов нет часов инцидента.",
   },
   environment: {
-    en: "P8: a request about a TEST environment is always level 3.",
-    ru: "P8: обращение по среде TEST всегда имеет уровень 3.",
+    en: "A request about a TEST environment is always level 3.",
+    ru: "Обращение по среде TEST всегда имеет уровень 3.",
   },
   affectedShare: {
-    en: "P8: level 2 means more than 10% of users are affected.",
-    ru: "P8: уровень 2 — затронуто более 10% пользователей.",
+    en: "Level 2 means more than 10% of users are affected.",
+    ru: "Уровень 2 — затронуто более 10% пользователей.",
   },
   workaroundAvailable: {
-    en: "P8: level 2 means there is no workaround.",
-    ru: "P8: уровень 2 — обходного решения нет.",
+    en: "Level 2 means there is no workaround.",
+    ru: "Уровень 2 — обходного решения нет.",
   },
   productVersion: {
-    en: "P4.5: the exact version of the product, as the server reports it.",
-    ru: "P4.5: точная версия продукта, как её показывает сервер.",
+    en: "The exact version of the product, as the server reports it.",
+    ru: "Точная версия продукта, как её показывает сервер.",
   },
   requestVersion: {
     en: "The version you run now, if the request concerns an installation.",
@@ -79,32 +79,32 @@ const D = {
     ru: "Что не работает, с какого времени и кого это затрагивает.",
   },
   requestDescription: {
-    en: "What you need, and for an on-site visit or a call the dates that suit you (P12, P13).",
-    ru: "Что вам нужно, а для выезда или созвона — удобные даты (P12, P13).",
+    en: "What you need, and for an on-site visit or a call the dates that suit you.",
+    ru: "Что вам нужно, а для выезда или созвона — удобные даты.",
   },
   registeredDescription: {
     en: "The request as the customer put it, with their name and contact.",
     ru: "Обращение так, как его изложил заказчик, с его именем и контактом.",
   },
   reproduction: {
-    en: "P4.3: the steps that make the problem happen.",
-    ru: "P4.3: шаги, при которых возникает проблема.",
+    en: "The steps that make the problem happen.",
+    ru: "Шаги, при которых возникает проблема.",
   },
   incidentDbChecked: {
-    en: "P4.4: similar problems, and solutions support gave you earlier.",
-    ru: "P4.4: похожие проблемы и решения, которые поддержка давала раньше.",
+    en: "Similar problems, and solutions support gave you earlier.",
+    ru: "Похожие проблемы и решения, которые поддержка давала раньше.",
   },
   remoteAccess: {
-    en: "P6: with remote access support reads the logs and settings itself, and the logs above are not needed.",
-    ru: "P6: при удалённом доступе поддержка сама читает журналы и настройки, и журналы выше не нужны.",
+    en: "With remote access support reads the logs and settings itself, and the logs above are not needed.",
+    ru: "При удалённом доступе поддержка сама читает журналы и настройки, и журналы выше не нужны.",
   },
   phoneCall: {
-    en: "P10: levels 1 and 2 are reported in writing and by phone. Leave it unticked for level 3.",
-    ru: "P10: об уровнях 1 и 2 сообщают письменно и по телефону. Для уровня 3 оставьте пустым.",
+    en: "Levels 1 and 2 are reported in writing and by phone. Leave it unticked for level 3.",
+    ru: "Об уровнях 1 и 2 сообщают письменно и по телефону. Для уровня 3 оставьте пустым.",
   },
   channel: {
-    en: "P11: GitHub, Email and Phone are official channels. For any other channel the clock starts when you register the request.",
-    ru: "P11: GitHub, электронная почта и телефон — официальные каналы. Для любого другого канала часы идут с момента регистрации.",
+    en: "GitHub, Email and Phone are official channels. For any other channel the clock starts when you register the request.",
+    ru: "GitHub, электронная почта и телефон — официальные каналы. Для любого другого канала часы идут с момента регистрации.",
   },
 } satisfies Record<string, Text>;
 
@@ -135,28 +135,28 @@ export const FORM_SPECS: readonly FormSpec[] = [
     file: "incident",
     name: { en: "Incident: something is broken", ru: "Инцидент: что-то не работает" },
     description: {
-      en: "Report an outage or a fault. Do the preliminary diagnostics first (P4); severity follows P8; levels 1–2 also by phone (P10).",
-      ru: "Сообщить о сбое или ошибке. Сначала проведите предварительную диагностику (P4); уровень критичности — по P8; об уровнях 1–2 также по телефону (P10).",
+      en: "Report an outage or a fault. Do the preliminary diagnostics first; the severity follows the support policy; levels 1–2 also by phone.",
+      ru: "Сообщить о сбое или ошибке. Сначала проведите предварительную диагностику; уровень критичности — по правилам поддержки; об уровнях 1–2 также по телефону.",
     },
     title: { en: "[Incident]: ", ru: "[Инцидент]: " },
     intro: {
       en: [
-        "This form is for incidents: something in the identity provider is broken (P2). For consultations, updates, patches and on-site visits use the request form.",
+        "This form is for incidents: something in the identity provider is broken. For consultations, updates, patches and on-site visits use the request form.",
         "",
-        "**Before you submit**, do the preliminary diagnostics (P4): look through the logs, check the infrastructure the product depends on, describe how to reproduce the problem, check your own incident database, and note the product version. If you could not finish, submit anyway with what you have: missing diagnostics never hold up an outage report (P5), and support will ask for the rest.",
+        "**Before you submit**, do the preliminary diagnostics: look through the logs, check the infrastructure the product depends on, describe how to reproduce the problem, check your own incident database, and note the product version. If you could not finish, submit anyway with what you have: missing diagnostics never hold up an outage report, and support will ask for the rest.",
         "",
-        "**Severity** (P8) sets the deadlines. The app sets the severity label from your answers below and lowers a claim they contradict: a TEST environment, for one, is always level 3.",
+        "**Severity** sets the deadlines. The app sets the severity label from your answers below and lowers a claim they contradict: a TEST environment, for one, is always level 3.",
         "",
-        "**Levels 1 and 2 must also be reported by phone** (P10): during working hours to the company phone, otherwise to the on-duty engineers. After you submit, the app's comment on the issue says which number to call.",
+        "**Levels 1 and 2 must also be reported by phone**: during working hours to the company phone, otherwise to the on-duty engineers. After you submit, the app's comment on the issue says which number to call.",
       ].join("\n"),
       ru: [
-        "Эта форма — для инцидентов: что-то в сервисе аутентификации не работает (P2). Для консультаций, обновлений, патчей и выездов воспользуйтесь формой обращения.",
+        "Эта форма — для инцидентов: что-то в сервисе аутентификации не работает. Для консультаций, обновлений, патчей и выездов воспользуйтесь формой обращения.",
         "",
-        "**Перед отправкой** проведите предварительную диагностику (P4): просмотрите журналы, проверьте инфраструктуру, от которой зависит продукт, опишите сценарий воспроизведения, проверьте свою базу инцидентов и укажите версию продукта. Если не успели всё, отправляйте с тем, что есть: неполная диагностика никогда не задерживает сообщение о сбое (P5), остальное поддержка уточнит.",
+        "**Перед отправкой** проведите предварительную диагностику: просмотрите журналы, проверьте инфраструктуру, от которой зависит продукт, опишите сценарий воспроизведения, проверьте свою базу инцидентов и укажите версию продукта. Если не успели всё, отправляйте с тем, что есть: неполная диагностика никогда не задерживает сообщение о сбое, остальное поддержка уточнит.",
         "",
-        "**Уровень критичности** (P8) определяет сроки. Приложение ставит метку уровня по вашим ответам ниже и понижает заявленный уровень, если ответы ему противоречат: например, среда TEST — всегда уровень 3.",
+        "**Уровень критичности** определяет сроки. Приложение ставит метку уровня по вашим ответам ниже и понижает заявленный уровень, если ответы ему противоречат: например, среда TEST — всегда уровень 3.",
         "",
-        "**Об уровнях 1 и 2 нужно также сообщить по телефону** (P10): в рабочее время — на телефон компании, в остальное время — дежурным инженерам. После отправки приложение напишет в комментарии, куда звонить.",
+        "**Об уровнях 1 и 2 нужно также сообщить по телефону**: в рабочее время — на телефон компании, в остальное время — дежурным инженерам. После отправки приложение напишет в комментарии, куда звонить.",
       ].join("\n"),
     },
     fields: [
@@ -171,20 +171,20 @@ export const FORM_SPECS: readonly FormSpec[] = [
     file: "request",
     name: { en: "Request: consultation, update, patch or visit", ru: "Обращение: консультация, обновление, патч или выезд" },
     description: {
-      en: "Consultations on configuration or on connecting an application, new versions and updates, patches, on-site visits (P2, P13). Not for outages.",
-      ru: "Консультации по настройке и подключению приложений, новые версии и обновления, патчи, выезд специалиста (P2, P13). Не для сбоев.",
+      en: "Consultations on configuration or on connecting an application, new versions and updates, patches, on-site visits. Not for outages.",
+      ru: "Консультации по настройке и подключению приложений, новые версии и обновления, патчи, выезд специалиста. Не для сбоев.",
     },
     title: { en: "[Request]: ", ru: "[Обращение]: " },
     intro: {
       en: [
-        "This form is for everything support covers except incidents (P2). If something is broken, use the incident form: only incidents run outage deadlines.",
+        "This form is for everything support covers except incidents. If something is broken, use the incident form: only incidents run outage deadlines.",
         "",
-        "Consultations are given during working hours, in writing or by a call scheduled in advance (P12). On-site visits, where your contract includes them, are planned within working hours (P13).",
+        "Consultations are given during working hours, in writing or by a call scheduled in advance. On-site visits, where your contract includes them, are planned within working hours.",
       ].join("\n"),
       ru: [
-        "Эта форма — для всего, что покрывает поддержка, кроме инцидентов (P2). Если что-то не работает, воспользуйтесь формой инцидента: сроки устранения сбоя действуют только для инцидентов.",
+        "Эта форма — для всего, что покрывает поддержка, кроме инцидентов. Если что-то не работает, воспользуйтесь формой инцидента: сроки устранения сбоя действуют только для инцидентов.",
         "",
-        "Консультации даются в рабочее время, письменно или на заранее назначенном созвоне (P12). Выезд специалиста, если он предусмотрен договором, планируется в рабочее время (P13).",
+        "Консультации даются в рабочее время, письменно или на заранее назначенном созвоне. Выезд специалиста, если он предусмотрен договором, планируется в рабочее время.",
       ].join("\n"),
     },
     fields: [
@@ -209,26 +209,26 @@ export const FORM_SPECS: readonly FormSpec[] = [
       ru: "Регистрация: обращение, поступившее другим путём (для инженеров поддержки)",
     },
     description: {
-      en: "For support engineers: enter a request that arrived by e-mail, by phone or another way, with when it was received (P11).",
-      ru: "Для инженеров поддержки: зарегистрировать обращение, поступившее по почте, по телефону или иначе, с временем поступления (P11).",
+      en: "For support engineers: enter a request that arrived by e-mail, by phone or another way, with when it was received.",
+      ru: "Для инженеров поддержки: зарегистрировать обращение, поступившее по почте, по телефону или иначе, с временем поступления.",
     },
     title: { en: "[Registered]: ", ru: "[Зарегистрировано]: " },
     intro: {
       en: [
-        "**For support engineers only** (P11). The app reads *Channel* and *Received at*, at the end of the form, only when a support engineer opens the issue.",
+        "**For support engineers only**. The app reads *Channel* and *Received at*, at the end of the form, only when a support engineer opens the issue.",
         "",
         "- Official channels (GitHub, Email, Phone): the clock starts at *Received at*, when that is earlier than this issue.",
         "- Any other way (an engineer's personal e-mail, a messenger): the clock starts now, when you register it.",
         "",
-        "Copy whatever preliminary diagnostics the customer already gave (P4); the app asks them for the rest. A level 1–2 request that did not come by phone still needs the customer's call (P10).",
+        "Copy whatever preliminary diagnostics the customer already gave; the app asks them for the rest. A level 1–2 request that did not come by phone still needs the customer's call.",
       ].join("\n"),
       ru: [
-        "**Только для инженеров поддержки** (P11). Приложение учитывает *Канал* и *Когда получено* (в конце формы), только если задачу открыл инженер поддержки.",
+        "**Только для инженеров поддержки**. Приложение учитывает *Канал* и *Когда получено* (в конце формы), только если задачу открыл инженер поддержки.",
         "",
         "- Официальные каналы (GitHub, электронная почта, телефон): часы идут с момента *Когда получено*, если он раньше создания этой задачи.",
         "- Любой другой путь (личная почта инженера, мессенджер): часы идут с момента регистрации, то есть с сейчас.",
         "",
-        "Перенесите сюда предварительную диагностику, которую заказчик уже прислал (P4); остальное приложение запросит у него. Если обращение уровня 1–2 поступило не по телефону, заказчику всё равно нужно позвонить (P10).",
+        "Перенесите сюда предварительную диагностику, которую заказчик уже прислал; остальное приложение запросит у него. Если обращение уровня 1–2 поступило не по телефону, заказчику всё равно нужно позвонить.",
       ].join("\n"),
     },
     fields: [

@@ -55,8 +55,8 @@ export const FORM_FIELDS = {
     en: "Severity",
     ru: "Уровень критичности",
     help: {
-      en: "P8. Level 1: authentication is completely unavailable in PROD. Level 2: unavailable in PROD to more than 10% of users with no workaround. Level 3: everything else, including any TEST environment.",
-      ru: "P8. Уровень 1: аутентификация полностью недоступна в PROD. Уровень 2: недоступна в PROD более чем для 10% пользователей и нет обходного решения. Уровень 3: всё остальное, включая любую среду TEST.",
+      en: "Level 1: authentication is completely unavailable in PROD. Level 2: unavailable in PROD to more than 10% of users with no workaround. Level 3: everything else, including any TEST environment.",
+      ru: "Уровень 1: аутентификация полностью недоступна в PROD. Уровень 2: недоступна в PROD более чем для 10% пользователей и нет обходного решения. Уровень 3: всё остальное, включая любую среду TEST.",
     },
     options: [
       opt("1", "1: service completely unavailable (PROD)", "1: сервис полностью недоступен (PROD)"),
@@ -96,15 +96,15 @@ export const FORM_FIELDS = {
     en: "Logs",
     ru: "Журналы (логи)",
     help: {
-      en: "P4.1: the relevant log excerpts, already looked through. Not needed when support has remote access (P6).",
-      ru: "P4.1: фрагменты журналов, уже просмотренные вами. Не нужны, если у поддержки есть удалённый доступ (P6).",
+      en: "The relevant log excerpts, already looked through. Not needed when support has remote access.",
+      ru: "Фрагменты журналов, уже просмотренные вами. Не нужны, если у поддержки есть удалённый доступ.",
     },
   },
   infrastructureChecks: {
     id: "infrastructureChecks",
     en: "Infrastructure checked",
     ru: "Проверенная инфраструктура",
-    help: { en: "P4.2: tick what you checked.", ru: "P4.2: отметьте, что проверили." },
+    help: { en: "Tick what you checked.", ru: "Отметьте, что проверили." },
     options: [
       opt("dbms", "DBMS", "СУБД"),
       opt("directory", "Directory / LDAP", "Каталог / LDAP"),
@@ -136,7 +136,7 @@ export const FORM_FIELDS = {
     en: "Phone call",
     ru: "Звонок",
     options: [
-      opt("made", "Levels 1–2: we have also reported this by phone (P10)", "Уровни 1–2: мы также сообщили об этом по телефону (P10)"),
+      opt("made", "Levels 1–2: we have also reported this by phone", "Уровни 1–2: мы также сообщили об этом по телефону"),
     ],
   },
   channel: {
@@ -155,8 +155,8 @@ export const FORM_FIELDS = {
     en: "Received at",
     ru: "Когда получено",
     help: {
-      en: "When the request arrived, as YYYY-MM-DD HH:MM in the contract's time zone (P11).",
-      ru: "Когда поступило обращение: ГГГГ-ММ-ДД ЧЧ:ММ в часовом поясе договора (P11).",
+      en: "When the request arrived, as YYYY-MM-DD HH:MM in the contract's time zone.",
+      ru: "Когда поступило обращение: ГГГГ-ММ-ДД ЧЧ:ММ в часовом поясе договора.",
     },
   },
 } as const satisfies Record<string, FormField>;

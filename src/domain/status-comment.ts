@@ -64,8 +64,8 @@ export function renderStatusComment(x: Explanation, note: StatusNote = {}): Stat
   if (x.evaluation.coverage !== "active") {
     material.push(
       ru
-        ? "**Вне срока поддержки** (P1): сроки не отсчитываются."
-        : "**Outside the support period** (P1): no deadlines run.",
+        ? "**Вне срока поддержки**: сроки не отсчитываются."
+        : "**Outside the support period**: no deadlines run.",
     );
   } else if (x.targets.length > 0) {
     material.push("", ru ? "| Срок | Норматив | До | Состояние |" : "| Deadline | Target | Due | Status |", "|---|---|---|---|");
@@ -99,7 +99,7 @@ export function renderStatusComment(x: Explanation, note: StatusNote = {}): Stat
         : `${ru ? "до" : "until"} ${at(p.end)} (${endWhy(p.endReason, p.endedBy, ru)})`;
     return `- ${at(p.start)}, @${p.startedBy}: ${end}`;
   });
-  if (pauses.length > 0) material.push("", ru ? "**Паузы (ожидание ответа клиента, P7):**" : "**Pauses (waiting for the customer, P7):**", ...pauses);
+  if (pauses.length > 0) material.push("", ru ? "**Паузы (ожидание ответа клиента):**" : "**Pauses (waiting for the customer):**", ...pauses);
   const last = x.pauses.at(-1);
   if (last && last.end !== null && !x.evaluation.paused) {
     material.push(ru ? `Отсчёт возобновлён ${at(last.end)}.` : `The clock resumed at ${at(last.end)}.`);
@@ -109,8 +109,8 @@ export function renderStatusComment(x: Explanation, note: StatusNote = {}): Stat
     material.push(
       "",
       ru
-        ? `⚠️ Метку уровня «${c.label}» ${c.added ? "поставил" : "снял"} @${c.login} (сторона клиента) ${at(c.at)}. Уровень учтён; инженер поддержки может его изменить (P8).`
-        : `⚠️ The severity label "${c.label}" was ${c.added ? "added" : "removed"} by @${c.login} (customer side) at ${at(c.at)}. It is applied; a support engineer may change it (P8).`,
+        ? `⚠️ Метку уровня «${c.label}» ${c.added ? "поставил" : "снял"} @${c.login} (сторона клиента) ${at(c.at)}. Уровень учтён; инженер поддержки может его изменить.`
+        : `⚠️ The severity label "${c.label}" was ${c.added ? "added" : "removed"} by @${c.login} (customer side) at ${at(c.at)}. It is applied; a support engineer may change it.`,
     );
   }
   for (const gone of note.labelsGone ?? []) material.push("", `⚠️ ${goneLabelNote(lang, gone, x.severity)}`);
@@ -144,13 +144,13 @@ function startLine(x: Explanation, at: (ms: number) => string, ru: boolean): str
   const s = x.start;
   if (s.reason === "registered") {
     return ru
-      ? `Начало отсчёта: ${at(s.at)}: обращение получено по каналу «${s.channel}», зарегистрировал @${s.registeredBy} (P11).`
-      : `Clock started: ${at(s.at)}: the request came through ${s.channel} and was registered by @${s.registeredBy} (P11).`;
+      ? `Начало отсчёта: ${at(s.at)}: обращение получено по каналу «${s.channel}», зарегистрировал @${s.registeredBy}.`
+      : `Clock started: ${at(s.at)}: the request came through ${s.channel} and was registered by @${s.registeredBy}.`;
   }
   if (s.reason === "unofficial-channel") {
     return ru
-      ? `Начало отсчёта: ${at(s.at)}: момент регистрации, так как канал «${s.channel}» неофициальный (P11).`
-      : `Clock started: ${at(s.at)}: when it was registered, because "${s.channel}" is not an official channel (P11).`;
+      ? `Начало отсчёта: ${at(s.at)}: момент регистрации, так как канал «${s.channel}» неофициальный.`
+      : `Clock started: ${at(s.at)}: when it was registered, because "${s.channel}" is not an official channel.`;
   }
   return ru ? `Начало отсчёта: ${at(s.at)}, когда открыт issue.` : `Clock started: ${at(s.at)}, when the issue was opened.`;
 }

@@ -37,19 +37,19 @@ const DIAGNOSTIC_FIELD_ID: Record<DiagnosticField, keyof typeof FORM_FIELDS> = {
 };
 
 const DIAGNOSTIC_HINTS: Record<DiagnosticField, Record<Language, string>> = {
-  productVersion: { en: "the product version (P4.5)", ru: "версию продукта (P4.5)" },
-  reproduction: { en: "a scenario that reproduces the problem (P4.3)", ru: "сценарий воспроизведения проблемы (P4.3)" },
+  productVersion: { en: "the product version", ru: "версию продукта" },
+  reproduction: { en: "a scenario that reproduces the problem", ru: "сценарий воспроизведения проблемы" },
   logs: {
-    en: "the log files you prepared and looked through (P4.1), or remote access for support (P6)",
-    ru: "подготовленные и просмотренные журналы (P4.1) или удалённый доступ для поддержки (P6)",
+    en: "the log files you prepared and looked through, or remote access for support",
+    ru: "подготовленные и просмотренные журналы или удалённый доступ для поддержки",
   },
   infrastructureChecks: {
-    en: "which infrastructure components you checked: DBMS, directory/LDAP, network and load balancers, DNS, certificates (P4.2)",
-    ru: "какие компоненты инфраструктуры проверены: СУБД, каталог/LDAP, сеть и балансировщики, DNS, сертификаты (P4.2)",
+    en: "which infrastructure components you checked: DBMS, directory/LDAP, network and load balancers, DNS, certificates",
+    ru: "какие компоненты инфраструктуры проверены: СУБД, каталог/LDAP, сеть и балансировщики, DNS, сертификаты",
   },
   incidentDbChecked: {
-    en: "that you checked your own incident database for similar problems and earlier solutions (P4.4)",
-    ru: "что вы проверили свою базу инцидентов на похожие проблемы и прежние решения (P4.4)",
+    en: "that you checked your own incident database for similar problems and earlier solutions",
+    ru: "что вы проверили свою базу инцидентов на похожие проблемы и прежние решения",
   },
 };
 
@@ -58,23 +58,23 @@ export function diagnosticsComment(missing: DiagnosticField[], lang: Language, p
   if (lang === "ru") {
     return [
       "### Не хватает предварительной диагностики",
-      "Перед обращением в поддержку нужно выполнить предварительную диагностику (P4). Пожалуйста, дополните описание issue (кнопка «Edit»), указав:",
+      "Перед обращением в поддержку нужно выполнить предварительную диагностику. Пожалуйста, дополните описание issue (кнопка «Edit»), указав:",
       ...items,
       "",
       paused
-        ? "До тех пор отсчёт срока приостановлен (P7). Ответ в комментарии тоже возобновит отсчёт."
-        : "Отсчёт сроков при этом не останавливается: если решить проблему самостоятельно не удаётся, присылайте то, что уже собрано (P5).",
+        ? "До тех пор отсчёт сроков приостановлен: поддержка ждёт от вас этих сведений. Ответ в комментарии тоже возобновит отсчёт."
+        : "Отсчёт сроков при этом не останавливается: если решить проблему самостоятельно не удаётся, присылайте то, что уже собрано.",
       "Этот комментарий исчезнет, когда всё будет заполнено.",
     ].join("\n");
   }
   return [
     "### Preliminary diagnostics are incomplete",
-    "Before contacting support, the customer's engineers do some preliminary diagnostics (P4). Please edit the issue's description and add:",
+    "Before contacting support, the customer's engineers do some preliminary diagnostics. Please edit the issue's description and add:",
     ...items,
     "",
     paused
-      ? "Until then the clock is paused (P7). A reply in a comment resumes it too."
-      : "The clock keeps running meanwhile: if you cannot solve the problem yourselves, send what you have collected so far (P5).",
+      ? "Until then the clock is paused: support is waiting for this from you. A reply in a comment resumes it too."
+      : "The clock keeps running meanwhile: if you cannot solve the problem yourselves, send what you have collected so far.",
     "This comment goes away when everything is there.",
   ].join("\n");
 }
@@ -92,22 +92,22 @@ const CORRECTION_REASONS: Record<CorrectionReason, Record<Language, string>> = {
 export function severityCorrectionComment(p: SeverityProposal, lang: Language): string {
   const reasons = p.reasons.map((r) => `- ${CORRECTION_REASONS[r][lang]}`);
   return lang === "ru"
-    ? [`### Уровень критичности: ${p.level} вместо ${p.claimed}`, "По правилам поддержки (P8):", ...reasons, "", "Если это не так, поправьте форму или напишите нам: инженер поддержки может изменить уровень."].join("\n")
-    : [`### Severity set to ${p.level} instead of ${p.claimed}`, "Under the support policy (P8):", ...reasons, "", "If this is wrong, correct the form or tell us here: a support engineer can change the level."].join("\n");
+    ? [`### Уровень критичности: ${p.level} вместо ${p.claimed}`, "По правилам поддержки:", ...reasons, "", "Если это не так, поправьте форму или напишите нам: инженер поддержки может изменить уровень."].join("\n")
+    : [`### Severity set to ${p.level} instead of ${p.claimed}`, "Under the support policy:", ...reasons, "", "If this is wrong, correct the form or tell us here: a support engineer can change the level."].join("\n");
 }
 
 const DEFAULT_PHONE: Record<"workingHours" | "outsideHours" | "askForNumbers", Record<Language, string>> = {
   workingHours: {
-    en: "### Please also call us\nThis is a level {severity} request: it must also be reported by phone (P10). It is working hours now ({hours}, {zone}): please call the company phone {companyPhone}.",
-    ru: "### Пожалуйста, позвоните нам\nЭто обращение уровня {severity}: его нужно продублировать звонком (P10). Сейчас рабочее время ({hours}, {zone}): позвоните по телефону компании {companyPhone}.",
+    en: "### Please also call us\nThis is a level {severity} request: it must also be reported by phone. It is working hours now ({hours}, {zone}): please call the company phone {companyPhone}.",
+    ru: "### Пожалуйста, позвоните нам\nЭто обращение уровня {severity}: его нужно продублировать звонком. Сейчас рабочее время ({hours}, {zone}): позвоните по телефону компании {companyPhone}.",
   },
   outsideHours: {
-    en: "### Please also call us\nThis is a level {severity} request: it must also be reported by phone (P10). It is outside working hours now: please call the on-duty engineers at {onDutyPhone}.",
-    ru: "### Пожалуйста, позвоните нам\nЭто обращение уровня {severity}: его нужно продублировать звонком (P10). Сейчас нерабочее время: позвоните дежурным инженерам по телефону {onDutyPhone}.",
+    en: "### Please also call us\nThis is a level {severity} request: it must also be reported by phone. It is outside working hours now: please call the on-duty engineers at {onDutyPhone}.",
+    ru: "### Пожалуйста, позвоните нам\nЭто обращение уровня {severity}: его нужно продублировать звонком. Сейчас нерабочее время: позвоните дежурным инженерам по телефону {onDutyPhone}.",
   },
   askForNumbers: {
-    en: "### Please also call us\nThis is a level {severity} request: it must also be reported by phone (P10). Please call the support engineers on duty. If you do not have their numbers, ask for them in a comment here.",
-    ru: "### Пожалуйста, позвоните нам\nЭто обращение уровня {severity}: его нужно продублировать звонком (P10). Позвоните дежурным инженерам поддержки. Если у вас нет их номеров, запросите их в комментарии здесь.",
+    en: "### Please also call us\nThis is a level {severity} request: it must also be reported by phone. Please call the support engineers on duty. If you do not have their numbers, ask for them in a comment here.",
+    ru: "### Пожалуйста, позвоните нам\nЭто обращение уровня {severity}: его нужно продублировать звонком. Позвоните дежурным инженерам поддержки. Если у вас нет их номеров, запросите их в комментарии здесь.",
   },
 };
 
@@ -147,14 +147,14 @@ export function coverageComment(config: Config, coverage: Exclude<Coverage, "act
     const when = coverage === "expired" ? `Срок технической поддержки закончился ${supportUntil}.` : `Срок технической поддержки начинается ${supportFrom}.`;
     return [
       "### Обращение вне срока поддержки",
-      `${when} Обращение зарегистрировано, но сроки по нему не отсчитываются (P1).`,
+      `${when} Обращение зарегистрировано, но сроки по нему не отсчитываются.`,
       renewal ? `По вопросам продления поддержки обращайтесь: ${renewal}.` : "По вопросам продления поддержки обратитесь к вашему менеджеру.",
     ].join("\n");
   }
   const when = coverage === "expired" ? `The support period ended on ${supportUntil}.` : `The support period starts on ${supportFrom}.`;
   return [
     "### Outside the support period",
-    `${when} The request is registered, but no deadlines run for it (P1).`,
+    `${when} The request is registered, but no deadlines run for it.`,
     renewal ? `To renew support, contact ${renewal}.` : "To renew support, contact your account manager.",
   ].join("\n");
 }
@@ -180,8 +180,8 @@ export function pauseRefusedComment(config: Config, r: Refusal): string {
   const label = config.labels.waiting;
   const text =
     config.language === "ru"
-      ? `@${r.by}, метку «${label}» ставят только инженеры поддержки: она приостанавливает отсчёт сроков, пока поддержка ждёт ответа (P7). Метка снята.`
-      : `@${r.by}, only support engineers set the "${label}" label: it pauses the clock while support waits for the customer (P7). The label was removed.`;
+      ? `@${r.by}, метку «${label}» ставят только инженеры поддержки: она приостанавливает отсчёт сроков, пока поддержка ждёт ответа клиента. Метка снята.`
+      : `@${r.by}, only support engineers set the "${label}" label: it pauses the clock while support waits for the customer. The label was removed.`;
   return text + attemptsLine(config, r);
 }
 
@@ -244,6 +244,6 @@ export function escalationComment(config: Config, target: TargetName, due: strin
   const title = TARGET_TITLES[target][lang];
   const people = who.length ? `${mentionList(who)} ` : "";
   return lang === "ru"
-    ? `### 🔴 Срок «${title}» нарушен\n${people}Срок истёк ${due}, а цель не достигнута (P9).`
-    : `### 🔴 ${title} deadline breached\n${people}It was due ${due} and has not been met (P9).`;
+    ? `### 🔴 Срок «${title}» нарушен\n${people}Срок истёк ${due}, а цель не достигнута; нарушение учитывается в отчёте о сроках.`
+    : `### 🔴 ${title} deadline breached\n${people}It was due ${due} and has not been met; the breach is counted in the service report.`;
 }

@@ -41,8 +41,8 @@ export function renderWarning(warning: Warning, language: "ru" | "en"): string {
         : `"Received at" (${quote(warning.text)}) is not earlier than the issue's creation; the clock starts when the issue was created.`;
     case "registration-by-customer":
       return ru
-        ? `Канал и время получения указаны автором ${warning.author}, который не является инженером поддержки; отсчёт идёт от создания issue (P11).`
-        : `The channel and time received were given by ${warning.author}, who is not a support engineer; the clock starts when the issue was created (P11).`;
+        ? `Канал и время получения указаны автором ${warning.author}, который не является инженером поддержки; отсчёт идёт от создания issue.`
+        : `The channel and time received were given by ${warning.author}, who is not a support engineer; the clock starts when the issue was created.`;
     case "closed-without-event":
       return ru
         ? "Issue закрыт, но в хронологии нет события закрытия; использовано время closed_at."

@@ -20,17 +20,17 @@ export function labelDefinitions(config: Config): LabelDefinition[] {
   const levels = Object.keys(config.severities).map(Number).sort((a, b) => a - b);
   return [
     ...levels.map((level, i) =>
-      d(severityLabel(config, level), SEVERITY_COLOURS[Math.min(i, SEVERITY_COLOURS.length - 1)]!, `Severity level ${level} (P8)`, `Уровень критичности ${level} (P8)`),
+      d(severityLabel(config, level), SEVERITY_COLOURS[Math.min(i, SEVERITY_COLOURS.length - 1)]!, `Severity level ${level}`, `Уровень критичности ${level}`),
     ),
     d(l.accepted, "0e8a16", "Accepted into work by support", "Принято в работу поддержкой"),
-    d(l.waiting, "bfd4f2", "Support waits for the customer: the clock is paused (P7)", "Поддержка ждёт ответа клиента: отсчёт на паузе (P7)"),
-    d(l.workaround, "5319e7", "A temporary solution was given", "Предоставлено обходное решение"),
+    d(l.waiting, "bfd4f2", "Support waits for the customer: the clock is paused", "Поддержка ждёт ответа клиента: отсчёт на паузе"),
+    d(l.workaround, "5319e7", "A workaround was given", "Предоставлено обходное решение"),
     d(l.resolved, "0052cc", "A permanent solution was given", "Предоставлено постоянное решение"),
     d(l.paused, "d4c5f9", "A clock is paused (set by incident-sla)", "Отсчёт на паузе (ставит incident-sla)"),
     d(l.atRisk, "fbca04", "A deadline is close (set by incident-sla)", "Срок на исходе (ставит incident-sla)"),
     d(l.breached, "b60205", "A deadline was missed (set by incident-sla)", "Срок нарушен (ставит incident-sla)"),
-    d(l.expired, "000000", "Outside the support period: no clock runs (P1)", "Вне срока поддержки: сроки не отсчитываются (P1)"),
-    d(l.needsDiagnostics, "e99695", "Preliminary diagnostics are incomplete (P4)", "Не хватает предварительной диагностики (P4)"),
+    d(l.expired, "000000", "Outside the support period: no clock runs", "Вне срока поддержки: сроки не отсчитываются"),
+    d(l.needsDiagnostics, "e99695", "Preliminary diagnostics are incomplete", "Не хватает предварительной диагностики"),
   ];
 }
 

@@ -163,7 +163,7 @@ export function customerSection(c: CustomerReport, language: Language): string {
   if (c.requestsByType.length === 0) out.push(w.noneOutside, "");
   else out.push(table([w.requestTypeHeader, w.count], ["l", "r"], c.requestsByType.map((t) => [w.requestType[t.type] ?? t.type, String(t.count)])), "");
 
-  out.push(`### ${w.outsideSupport} (P1)`, "");
+  out.push(`### ${w.outsideSupport}`, "");
   if (c.outsideSupport.length === 0) out.push(w.noneOutside, "");
   else {
     for (const r of c.outsideSupport) {

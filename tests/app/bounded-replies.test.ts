@@ -18,7 +18,7 @@ beforeEach(setUpNetwork);
 afterEach(tearDownNetwork);
 
 const REFUSAL =
-  '@cust-bob, only support engineers set the "state: waiting for customer" label: it pauses the clock while support waits for the customer (P7). The label was removed.';
+  '@cust-bob, only support engineers set the "state: waiting for customer" label: it pauses the clock while support waits for the customer. The label was removed.';
 
 const opened = openedIncident;
 

@@ -86,11 +86,11 @@ describe("issues.opened", () => {
       ["severity: 3", NEEDS],
       [
         "### Не хватает предварительной диагностики",
-        "Перед обращением в поддержку нужно выполнить предварительную диагностику (P4). Пожалуйста, дополните описание issue (кнопка «Edit»), указав:",
-        "- **Журналы (логи)**: подготовленные и просмотренные журналы (P4.1) или удалённый доступ для поддержки (P6)",
-        "- **Собственная база инцидентов**: что вы проверили свою базу инцидентов на похожие проблемы и прежние решения (P4.4)",
+        "Перед обращением в поддержку нужно выполнить предварительную диагностику. Пожалуйста, дополните описание issue (кнопка «Edit»), указав:",
+        "- **Журналы (логи)**: подготовленные и просмотренные журналы или удалённый доступ для поддержки",
+        "- **Собственная база инцидентов**: что вы проверили свою базу инцидентов на похожие проблемы и прежние решения",
         "",
-        "Отсчёт сроков при этом не останавливается: если решить проблему самостоятельно не удаётся, присылайте то, что уже собрано (P5).",
+        "Отсчёт сроков при этом не останавливается: если решить проблему самостоятельно не удаётся, присылайте то, что уже собрано.",
         "Этот комментарий исчезнет, когда всё будет заполнено.",
       ].join("\n"),
     ],
@@ -100,11 +100,11 @@ describe("issues.opened", () => {
       ["severity: 3", NEEDS],
       [
         "### Preliminary diagnostics are incomplete",
-        "Before contacting support, the customer's engineers do some preliminary diagnostics (P4). Please edit the issue's description and add:",
-        "- **Product version**: the product version (P4.5)",
-        "- **Steps to reproduce**: a scenario that reproduces the problem (P4.3)",
+        "Before contacting support, the customer's engineers do some preliminary diagnostics. Please edit the issue's description and add:",
+        "- **Product version**: the product version",
+        "- **Steps to reproduce**: a scenario that reproduces the problem",
         "",
-        "The clock keeps running meanwhile: if you cannot solve the problem yourselves, send what you have collected so far (P5).",
+        "The clock keeps running meanwhile: if you cannot solve the problem yourselves, send what you have collected so far.",
         "This comment goes away when everything is there.",
       ].join("\n"),
     ],
@@ -137,7 +137,7 @@ describe("issues.opened", () => {
     expect(bodies(w.gh, "POST", `${ISSUE}/labels`)).toEqual([{ labels: ["severity: 3"] }]);
     const [correction, status] = bodies(w.gh, "POST", `${ISSUE}/comments`) as { body: string }[];
     expect(visible(correction!.body)).toBe(
-      "### Severity set to 3 instead of 1\nUnder the support policy (P8):\n- the problem is in a TEST environment, which is always level 3\n\nIf this is wrong, correct the form or tell us here: a support engineer can change the level.",
+      "### Severity set to 3 instead of 1\nUnder the support policy:\n- the problem is in a TEST environment, which is always level 3\n\nIf this is wrong, correct the form or tell us here: a support engineer can change the level.",
     );
     expect(status!.body).toContain('**Severity 3** (label "severity: 3")');
   });
@@ -150,7 +150,7 @@ describe("issues.opened", () => {
     expect(bodies(w.gh, "POST", `${ISSUE}/labels`)).toEqual([{ labels: ["severity: 1"] }]);
     const [phone, status] = bodies(w.gh, "POST", `${ISSUE}/comments`) as { body: string }[];
     expect(visible(phone!.body)).toBe(
-      "### Пожалуйста, позвоните нам\nЭто обращение уровня 1: его нужно продублировать звонком (P10). Сейчас нерабочее время: позвоните дежурным инженерам по телефону +7 900 200-00-00.",
+      "### Пожалуйста, позвоните нам\nЭто обращение уровня 1: его нужно продублировать звонком. Сейчас нерабочее время: позвоните дежурным инженерам по телефону +7 900 200-00-00.",
     );
     // 24×7 from 22:00: acceptance 30m → 22:30, workaround 4h → 02:00, resolution 3d → Thu 5 March 22:00.
     expect(withoutFingerprint(status!.body)).toBe(
@@ -178,7 +178,7 @@ describe("issues.opened", () => {
     await w.at("2026-03-02T07:01:00Z").issueEvent("opened", { sender: CUSTOMER });
     const [phone] = bodies(w.gh, "POST", `${ISSUE}/comments`) as { body: string }[];
     expect(visible(phone!.body)).toBe(
-      "### Please also call us\nThis is a level 1 request: it must also be reported by phone (P10). It is working hours now (09:00-18:00, Europe/Moscow): please call the company phone +7 495 100-00-00.",
+      "### Please also call us\nThis is a level 1 request: it must also be reported by phone. It is working hours now (09:00-18:00, Europe/Moscow): please call the company phone +7 495 100-00-00.",
     );
   });
 
@@ -190,7 +190,7 @@ describe("issues.opened", () => {
     w.gh.setConfig(contract("en").split("\n").filter((l) => !dropped.some((key) => l.startsWith(`  ${key}:`))).join("\n"));
     await w.at("2026-03-02T07:01:00Z").issueEvent("opened", { sender: CUSTOMER });
     const [phone] = bodies(w.gh, "POST", `${ISSUE}/comments`) as { body: string }[];
-    expect(phone!.body).toBe(`<!-- incident-sla:phone -->\n### Please also call us\nThis is a level 1 request: it must also be reported by phone (P10). ${tail}`);
+    expect(phone!.body).toBe(`<!-- incident-sla:phone -->\n### Please also call us\nThis is a level 1 request: it must also be reported by phone. ${tail}`);
   });
 
   it("outside the support period (P1): support: expired and one comment naming the renewal contact; no clock", async () => {
@@ -199,9 +199,9 @@ describe("issues.opened", () => {
     expect(bodies(w.gh, "POST", `${ISSUE}/labels`)).toEqual([{ labels: ["severity: 1", "support: expired"] }]);
     const [coverage, status] = bodies(w.gh, "POST", `${ISSUE}/comments`) as { body: string }[];
     expect(visible(coverage!.body)).toBe(
-      "### Outside the support period\nThe support period ended on 2026-02-28. The request is registered, but no deadlines run for it (P1).\nTo renew support, contact sales@vendor.example.",
+      "### Outside the support period\nThe support period ended on 2026-02-28. The request is registered, but no deadlines run for it.\nTo renew support, contact sales@vendor.example.",
     );
-    expect(status!.body).toContain("**Outside the support period** (P1): no deadlines run.");
+    expect(status!.body).toContain("**Outside the support period**: no deadlines run.");
     expect(status!.body).not.toContain("| Deadline |");
   });
 
@@ -244,7 +244,7 @@ describe("issues.edited", () => {
 
     expect(calls(w.gh)).toEqual([...READ_INCIDENT, `PATCH ${REPO_PATH}/issues/comments/${diagnostics!.id}`]);
     const [patch] = bodies(w.gh, "PATCH", `${REPO_PATH}/issues/comments/${diagnostics!.id}`) as { body: string }[];
-    expect(patch!.body.split("\n").filter((l) => l.startsWith("- **"))).toEqual(["- **Steps to reproduce**: a scenario that reproduces the problem (P4.3)"]);
+    expect(patch!.body.split("\n").filter((l) => l.startsWith("- **"))).toEqual(["- **Steps to reproduce**: a scenario that reproduces the problem"]);
     expect(patch!.body.split("\n")[0]).toBe("<!-- incident-sla:diagnostics -->");
   });
 });
@@ -255,7 +255,7 @@ describe("pauseUntilComplete (issue 3 item 3): the app pauses level 3 until the 
     await w.at("2026-03-02T07:01:00Z").issueEvent("opened", { sender: CUSTOMER });
     expect(bodies(w.gh, "POST", `${ISSUE}/labels`)).toEqual([{ labels: ["severity: 3", NEEDS, WAITING, PAUSED] }]);
     const [diagnostics, status] = w.gh.commentsOn(1);
-    expect(diagnostics!.body.split("\n").at(-2)).toBe("Until then the clock is paused (P7). A reply in a comment resumes it too.");
+    expect(diagnostics!.body.split("\n").at(-2)).toBe("Until then the clock is paused: support is waiting for this from you. A reply in a comment resumes it too.");
     expect(status!.body).toContain("- 2026-03-02 10:01 UTC+3, @incident-sla[bot]: running now");
     expect(w.gh.issue(1).events.filter((e) => e.event === "labeled").map((e) => e.actor.login)).toEqual([BOT, BOT, BOT, BOT]);
 
@@ -284,8 +284,8 @@ describe("pauses (P7)", () => {
   }
 
   it.each<["en" | "ru", string]>([
-    ["en", '@cust-bob, only support engineers set the "state: waiting for customer" label: it pauses the clock while support waits for the customer (P7). The label was removed.'],
-    ["ru", "@cust-bob, метку «state: waiting for customer» ставят только инженеры поддержки: она приостанавливает отсчёт сроков, пока поддержка ждёт ответа (P7). Метка снята."],
+    ["en", '@cust-bob, only support engineers set the "state: waiting for customer" label: it pauses the clock while support waits for the customer. The label was removed.'],
+    ["ru", "@cust-bob, метку «state: waiting for customer» ставят только инженеры поддержки: она приостанавливает отсчёт сроков, пока поддержка ждёт ответа клиента. Метка снята."],
   ])("the waiting label added by the customer side is removed with one explanation (%s)", async (lang, text) => {
     const w = await opened(lang);
     w.at("2026-03-02T07:30:00Z").gh.label(1, WAITING, CUSTOMER);
@@ -324,7 +324,7 @@ describe("pauses (P7)", () => {
         "| Acceptance | 8h | 2026-03-02 18:00 UTC+3 | ✅ met 2026-03-02 10:30 UTC+3 |",
         "| Permanent solution | 10d | — | ⏸️ paused, 9d 8h 30m left |",
         "",
-        "**Pauses (waiting for the customer, P7):**",
+        "**Pauses (waiting for the customer):**",
         "- 2026-03-02 10:30 UTC+3, @eng-anna: running now",
         "",
         // 30 minutes of 90 working hours used: resumed at 10:30 it would end Tue 17 March 10:00.

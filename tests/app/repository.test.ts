@@ -235,18 +235,18 @@ describe("an invalid configuration (issue 3 item 11)", () => {
 
 describe("installation: labels created with colours and descriptions (issue 3 item 9)", () => {
   const EN_LABELS = [
-    { name: "severity: 1", color: "b60205", description: "Severity level 1 (P8)" },
-    { name: "severity: 2", color: "d93f0b", description: "Severity level 2 (P8)" },
-    { name: "severity: 3", color: "fbca04", description: "Severity level 3 (P8)" },
+    { name: "severity: 1", color: "b60205", description: "Severity level 1" },
+    { name: "severity: 2", color: "d93f0b", description: "Severity level 2" },
+    { name: "severity: 3", color: "fbca04", description: "Severity level 3" },
     { name: "state: accepted", color: "0e8a16", description: "Accepted into work by support" },
-    { name: "state: waiting for customer", color: "bfd4f2", description: "Support waits for the customer: the clock is paused (P7)" },
-    { name: "state: workaround", color: "5319e7", description: "A temporary solution was given" },
+    { name: "state: waiting for customer", color: "bfd4f2", description: "Support waits for the customer: the clock is paused" },
+    { name: "state: workaround", color: "5319e7", description: "A workaround was given" },
     { name: "state: resolved", color: "0052cc", description: "A permanent solution was given" },
     { name: "sla: paused", color: "d4c5f9", description: "A clock is paused (set by incident-sla)" },
     { name: "sla: at risk", color: "fbca04", description: "A deadline is close (set by incident-sla)" },
     { name: "sla: breached", color: "b60205", description: "A deadline was missed (set by incident-sla)" },
-    { name: "support: expired", color: "000000", description: "Outside the support period: no clock runs (P1)" },
-    { name: "needs: diagnostics", color: "e99695", description: "Preliminary diagnostics are incomplete (P4)" },
+    { name: "support: expired", color: "000000", description: "Outside the support period: no clock runs" },
+    { name: "needs: diagnostics", color: "e99695", description: "Preliminary diagnostics are incomplete" },
   ];
 
   it("installation.created: the missing labels are created; existing ones (any case, any colour) are left as they are", async () => {
@@ -269,8 +269,8 @@ describe("installation: labels created with colours and descriptions (issue 3 it
     w.gh.setConfig(contract("ru", 'labels:\n  severity: { 1: "P1 авария" }\n  waiting: "ждём клиента"'));
     await w.receive("installation", payload("installation", "created"));
     const created = bodies(w.gh, "POST", `${REPO_PATH}/labels`) as { name: string; description: string }[];
-    expect(created[0]).toEqual({ name: "P1 авария", color: "b60205", description: "Уровень критичности 1 (P8)" });
-    expect(created.find((l) => l.name === "ждём клиента")).toEqual({ name: "ждём клиента", color: "bfd4f2", description: "Поддержка ждёт ответа клиента: отсчёт на паузе (P7)" });
+    expect(created[0]).toEqual({ name: "P1 авария", color: "b60205", description: "Уровень критичности 1" });
+    expect(created.find((l) => l.name === "ждём клиента")).toEqual({ name: "ждём клиента", color: "bfd4f2", description: "Поддержка ждёт ответа клиента: отсчёт на паузе" });
     expect(created.map((l) => l.name)).toHaveLength(12);
   });
 
@@ -293,7 +293,7 @@ describe("installation: labels created with colours and descriptions (issue 3 it
     const w = repoWithIssue(contract("en"));
     await w.issueEvent("opened", { sender: CUSTOMER });
     expect(calls(w.gh).slice(3, 6)).toEqual([`GET ${REPO_PATH}/labels`, `POST ${REPO_PATH}/labels`, `POST ${ISSUE}/labels`]);
-    expect(bodies(w.gh, "POST", `${REPO_PATH}/labels`)).toEqual([{ name: "severity: 3", color: "fbca04", description: "Severity level 3 (P8)" }]);
+    expect(bodies(w.gh, "POST", `${REPO_PATH}/labels`)).toEqual([{ name: "severity: 3", color: "fbca04", description: "Severity level 3" }]);
   });
 
   it("the app never renames or deletes a label", async () => {

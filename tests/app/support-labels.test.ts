@@ -109,7 +109,7 @@ describe("a label deleted from the repository (issue 11 item 5)", () => {
 
     // The label list read at 10:01 is older than a minute: read again, and the missing label created.
     expect(calls(w.gh)).toEqual([...READ_INCIDENT, `GET ${REPO_PATH}/labels`, `POST ${REPO_PATH}/labels`, `PATCH ${REPO_PATH}/issues/comments/${statusOf(w).id}`]);
-    expect(bodies(w.gh, "POST", `${REPO_PATH}/labels`)).toEqual([{ name: "severity: 2", color: "d93f0b", description: "Severity level 2 (P8)" }]);
+    expect(bodies(w.gh, "POST", `${REPO_PATH}/labels`)).toEqual([{ name: "severity: 2", color: "d93f0b", description: "Severity level 2" }]);
     const lines = statusOf(w).body.split("\n");
     expect(lines).toContain("**Severity 3** (the default: no severity label); clock: working hours (09:00-18:00, ru calendar).");
     expect(lines).toContain(

@@ -21,7 +21,7 @@ describe("explain: text", () => {
         `- Acceptance (accept, 30m): due 2026-03-02 09:30 ${ZONE}; met at 2026-03-02 09:10 ${ZONE} by alice (label "state: accepted"), on time.`,
         `- Workaround (workaround, 4h): due 2026-03-02 14:35 ${ZONE}; BREACHED, overdue by 25m.`,
         `- Permanent solution (resolve, 3d): due 2026-03-05 10:35 ${ZONE}; running, 2d 19h 35m left.`,
-        "Pauses (waiting for the customer, P7), in total 1h 35m:",
+        "Pauses (waiting for the customer), in total 1h 35m:",
         `- 2026-03-02 09:30 ${ZONE} – 2026-03-02 11:05 ${ZONE}, 1h 35m: started by alice (label "state: waiting for customer"), ended by a comment from customer-eng (customer side).`,
         `- 2026-03-02 11:20 ${ZONE}: added by customer-eng.`,
         `As of 2026-03-02 15:00 ${ZONE}.`,
@@ -52,7 +52,7 @@ describe("explain: text", () => {
     [
       "en",
       [
-        `- Start: 2026-03-06 17:00 ${ZONE}: the request was received through Phone; alice registered it on the customer's behalf at 2026-03-10 10:00 ${ZONE}, so the clock starts when it was received (P11).`,
+        `- Start: 2026-03-06 17:00 ${ZONE}: the request was received through Phone; alice registered it on the customer's behalf at 2026-03-10 10:00 ${ZONE}, so the clock starts when it was received.`,
         "- Severity: 3 (the default: the issue has no severity label).",
         "- Clock: business, working time only: Mon–Fri 09:00–18:00, Russian production calendar (ru), zone Europe/Moscow.",
         `- Acceptance (accept, 8h working time): due 2026-03-10 16:00 ${ZONE}; met at 2026-03-10 11:00 ${ZONE} by bob (closed the issue), on time.`,
@@ -63,7 +63,7 @@ describe("explain: text", () => {
     [
       "ru",
       [
-        `- Начало отсчёта: 2026-03-06 17:00 ${ZONE}: обращение получено через канал «Phone»; alice зарегистрировал его от имени заказчика 2026-03-10 10:00 ${ZONE}, поэтому отсчёт идёт от момента получения (P11).`,
+        `- Начало отсчёта: 2026-03-06 17:00 ${ZONE}: обращение получено через канал «Phone»; alice зарегистрировал его от имени заказчика 2026-03-10 10:00 ${ZONE}, поэтому отсчёт идёт от момента получения.`,
         "- Режим отсчёта: business, только рабочее время: пн–пт 09:00–18:00, производственный календарь РФ (ru), часовой пояс Europe/Moscow.",
         `- Постоянное решение (resolve, 10d рабочего времени): срок 2026-03-23 18:00 ${ZONE}; идёт, осталось 82ч рабочего времени.`,
         `1ч: закрыл bob как не планируемый, переоткрыл customer-eng.`,
@@ -79,14 +79,14 @@ describe("explain: text", () => {
     [
       "en",
       [
-        "Warnings:\n- The channel and time received were given by customer-eng, who is not a support engineer; the clock starts when the issue was created (P11).",
+        "Warnings:\n- The channel and time received were given by customer-eng, who is not a support engineer; the clock starts when the issue was created.",
         "- The ru calendar has no decree data for 2027: only the Labour Code's rules (art. 95, 112) were applied",
       ],
     ],
     [
       "ru",
       [
-        "Предупреждения:\n- Канал и время получения указаны автором customer-eng, который не является инженером поддержки; отсчёт идёт от создания issue (P11).",
+        "Предупреждения:\n- Канал и время получения указаны автором customer-eng, который не является инженером поддержки; отсчёт идёт от создания issue.",
         "- Для 2027 года нет данных постановления о переносе выходных",
       ],
     ],
@@ -97,8 +97,8 @@ describe("explain: text", () => {
   });
 
   it.each([
-    ["en", "- Coverage: not started: the incident started on 2025-12-20, before the support period starts on 2026-01-01; no deadline runs (P1)."],
-    ["ru", "- Период поддержки: ещё не начался: инцидент начался 2025-12-20, до начала поддержки 2026-01-01; сроки не идут (P1)."],
+    ["en", "- Coverage: not started: the incident started on 2025-12-20, before the support period starts on 2026-01-01; no deadline runs."],
+    ["ru", "- Период поддержки: ещё не начался: инцидент начался 2025-12-20, до начала поддержки 2026-01-01; сроки не идут."],
   ])("#7 in %s: outside the support period no deadline is listed (P1)", async (lang, phrase) => {
     const result = await runCli(["explain", "--config", CONFIG, "--lang", lang, fixture("incident-7-before-support-period.json")]);
     expect(result.stdout).toContain(phrase);

@@ -107,27 +107,27 @@ describe("severity from the form (P8, issue 3 item 4)", () => {
     [
       "en",
       { ...COMPLETE, severity: "1", environment: "TEST", affectedShare: "all" },
-      "### Severity set to 3 instead of 1\nUnder the support policy (P8):\n- the problem is in a TEST environment, which is always level 3\n\nIf this is wrong, correct the form or tell us here: a support engineer can change the level.",
+      "### Severity set to 3 instead of 1\nUnder the support policy:\n- the problem is in a TEST environment, which is always level 3\n\nIf this is wrong, correct the form or tell us here: a support engineer can change the level.",
     ],
     [
       "ru",
       { ...COMPLETE, severity: "1", environment: "TEST", affectedShare: "all" },
-      "### Уровень критичности: 3 вместо 1\nПо правилам поддержки (P8):\n- проблема в среде TEST, а это всегда уровень 3\n\nЕсли это не так, поправьте форму или напишите нам: инженер поддержки может изменить уровень.",
+      "### Уровень критичности: 3 вместо 1\nПо правилам поддержки:\n- проблема в среде TEST, а это всегда уровень 3\n\nЕсли это не так, поправьте форму или напишите нам: инженер поддержки может изменить уровень.",
     ],
     [
       "en",
       { ...COMPLETE, severity: "1", environment: "PROD", affectedShare: "upTo10", workaroundAvailable: "no" },
-      "### Severity set to 3 instead of 1\nUnder the support policy (P8):\n- level 1 means the service is unavailable to everyone, and the form says only part of the users are affected\n- level 2 needs more than 10% of users affected\n\nIf this is wrong, correct the form or tell us here: a support engineer can change the level.",
+      "### Severity set to 3 instead of 1\nUnder the support policy:\n- level 1 means the service is unavailable to everyone, and the form says only part of the users are affected\n- level 2 needs more than 10% of users affected\n\nIf this is wrong, correct the form or tell us here: a support engineer can change the level.",
     ],
     [
       "ru",
       { ...COMPLETE, severity: "2", environment: "PROD", affectedShare: "upTo10", workaroundAvailable: "yes" },
-      "### Уровень критичности: 3 вместо 2\nПо правилам поддержки (P8):\n- для уровня 2 должно быть затронуто более 10% пользователей\n- уровень 2 ставится, только если нет обходного решения\n\nЕсли это не так, поправьте форму или напишите нам: инженер поддержки может изменить уровень.",
+      "### Уровень критичности: 3 вместо 2\nПо правилам поддержки:\n- для уровня 2 должно быть затронуто более 10% пользователей\n- уровень 2 ставится, только если нет обходного решения\n\nЕсли это не так, поправьте форму или напишите нам: инженер поддержки может изменить уровень.",
     ],
     [
       "en",
       { ...COMPLETE, severity: "1", environment: "PROD", affectedShare: "over10", workaroundAvailable: "no" },
-      "### Severity set to 2 instead of 1\nUnder the support policy (P8):\n- level 1 means the service is unavailable to everyone, and the form says only part of the users are affected\n\nIf this is wrong, correct the form or tell us here: a support engineer can change the level.",
+      "### Severity set to 2 instead of 1\nUnder the support policy:\n- level 1 means the service is unavailable to everyone, and the form says only part of the users are affected\n\nIf this is wrong, correct the form or tell us here: a support engineer can change the level.",
     ],
   ])("the correction is explained once, in %s", (lang, answers, text) => {
     const { plan: p } = plan({ config: cfg(lang), answers });
@@ -163,15 +163,15 @@ describe("severity from the form (P8, issue 3 item 4)", () => {
     [
       "en",
       "labeled",
-      '⚠️ The severity label "severity: 1" was added by @cust-bob (customer side) at 2026-03-02 09:58 UTC+3. It is applied; a support engineer may change it (P8).',
+      '⚠️ The severity label "severity: 1" was added by @cust-bob (customer side) at 2026-03-02 09:58 UTC+3. It is applied; a support engineer may change it.',
     ],
-    ["ru", "labeled", "⚠️ Метку уровня «severity: 1» поставил @cust-bob (сторона клиента) 2026-03-02 09:58 UTC+3. Уровень учтён; инженер поддержки может его изменить (P8)."],
+    ["ru", "labeled", "⚠️ Метку уровня «severity: 1» поставил @cust-bob (сторона клиента) 2026-03-02 09:58 UTC+3. Уровень учтён; инженер поддержки может его изменить."],
     [
       "en",
       "unlabeled",
-      '⚠️ The severity label "severity: 1" was removed by @cust-bob (customer side) at 2026-03-02 09:58 UTC+3. It is applied; a support engineer may change it (P8).',
+      '⚠️ The severity label "severity: 1" was removed by @cust-bob (customer side) at 2026-03-02 09:58 UTC+3. It is applied; a support engineer may change it.',
     ],
-    ["ru", "unlabeled", "⚠️ Метку уровня «severity: 1» снял @cust-bob (сторона клиента) 2026-03-02 09:58 UTC+3. Уровень учтён; инженер поддержки может его изменить (P8)."],
+    ["ru", "unlabeled", "⚠️ Метку уровня «severity: 1» снял @cust-bob (сторона клиента) 2026-03-02 09:58 UTC+3. Уровень учтён; инженер поддержки может его изменить."],
   ])("a customer-side severity change is kept and noted in the status comment (%s, %s)", (lang, kind, note) => {
     const timeline =
       kind === "labeled"
@@ -203,20 +203,20 @@ describe("severity from the form (P8, issue 3 item 4)", () => {
 describe("preliminary diagnostics (P4–P6, issue 3 item 3)", () => {
   const EN_MISSING_VERSION_AND_STEPS = [
     "### Preliminary diagnostics are incomplete",
-    "Before contacting support, the customer's engineers do some preliminary diagnostics (P4). Please edit the issue's description and add:",
-    "- **Product version**: the product version (P4.5)",
-    "- **Steps to reproduce**: a scenario that reproduces the problem (P4.3)",
+    "Before contacting support, the customer's engineers do some preliminary diagnostics. Please edit the issue's description and add:",
+    "- **Product version**: the product version",
+    "- **Steps to reproduce**: a scenario that reproduces the problem",
     "",
-    "The clock keeps running meanwhile: if you cannot solve the problem yourselves, send what you have collected so far (P5).",
+    "The clock keeps running meanwhile: if you cannot solve the problem yourselves, send what you have collected so far.",
     "This comment goes away when everything is there.",
   ].join("\n");
   const RU_MISSING_LOGS_AND_DB = [
     "### Не хватает предварительной диагностики",
-    "Перед обращением в поддержку нужно выполнить предварительную диагностику (P4). Пожалуйста, дополните описание issue (кнопка «Edit»), указав:",
-    "- **Журналы (логи)**: подготовленные и просмотренные журналы (P4.1) или удалённый доступ для поддержки (P6)",
-    "- **Собственная база инцидентов**: что вы проверили свою базу инцидентов на похожие проблемы и прежние решения (P4.4)",
+    "Перед обращением в поддержку нужно выполнить предварительную диагностику. Пожалуйста, дополните описание issue (кнопка «Edit»), указав:",
+    "- **Журналы (логи)**: подготовленные и просмотренные журналы или удалённый доступ для поддержки",
+    "- **Собственная база инцидентов**: что вы проверили свою базу инцидентов на похожие проблемы и прежние решения",
     "",
-    "Отсчёт сроков при этом не останавливается: если решить проблему самостоятельно не удаётся, присылайте то, что уже собрано (P5).",
+    "Отсчёт сроков при этом не останавливается: если решить проблему самостоятельно не удаётся, присылайте то, что уже собрано.",
     "Этот комментарий исчезнет, когда всё будет заполнено.",
   ].join("\n");
 
@@ -262,7 +262,7 @@ describe("preliminary diagnostics (P4–P6, issue 3 item 3)", () => {
 
   it("only the configured items are required", () => {
     const { plan: p } = plan({ config: cfg("en", { diagnostics: { required: ["productVersion"] } }), body: "SSO is down" });
-    expect(textOf(p.comments, "diagnostics")!.split("\n").filter((l) => l.startsWith("- **"))).toEqual(["- **Product version**: the product version (P4.5)"]);
+    expect(textOf(p.comments, "diagnostics")!.split("\n").filter((l) => l.startsWith("- **"))).toEqual(["- **Product version**: the product version"]);
   });
 
   it("complete: the label is removed and the comment deleted", () => {
@@ -321,7 +321,7 @@ describe("preliminary diagnostics (P4–P6, issue 3 item 3)", () => {
       expect(p.decisions).toContain("paused until diagnostics are complete");
       expect(explanation.evaluation.paused).toBe(true);
       expect(textOf(p.comments, "diagnostics")!.split("\n").slice(-2)).toEqual([
-        "Until then the clock is paused (P7). A reply in a comment resumes it too.",
+        "Until then the clock is paused: support is waiting for this from you. A reply in a comment resumes it too.",
         "This comment goes away when everything is there.",
       ]);
       expect(statusText(p.comments)).toContain("- 2026-03-02 10:00 UTC+3, @incident-sla[bot]: running now");
@@ -329,7 +329,7 @@ describe("preliminary diagnostics (P4–P6, issue 3 item 3)", () => {
 
     it("ru wording of the paused diagnostics comment", () => {
       const { plan: p } = plan({ config: ruConfig, answers: missingLogs });
-      expect(textOf(p.comments, "diagnostics")!.split("\n").at(-2)).toBe("До тех пор отсчёт срока приостановлен (P7). Ответ в комментарии тоже возобновит отсчёт.");
+      expect(textOf(p.comments, "diagnostics")!.split("\n").at(-2)).toBe("До тех пор отсчёт сроков приостановлен: поддержка ждёт от вас этих сведений. Ответ в комментарии тоже возобновит отсчёт.");
     });
 
     it("while the app's pause runs and diagnostics are still missing: nothing changes", () => {
@@ -381,22 +381,22 @@ describe("coverage (P1, issue 3 item 5)", () => {
     [
       "en",
       { supportUntil: "2026-02-28" },
-      "### Outside the support period\nThe support period ended on 2026-02-28. The request is registered, but no deadlines run for it (P1).\nTo renew support, contact sales@vendor.example.",
+      "### Outside the support period\nThe support period ended on 2026-02-28. The request is registered, but no deadlines run for it.\nTo renew support, contact sales@vendor.example.",
     ],
     [
       "ru",
       { supportUntil: "2026-02-28" },
-      "### Обращение вне срока поддержки\nСрок технической поддержки закончился 2026-02-28. Обращение зарегистрировано, но сроки по нему не отсчитываются (P1).\nПо вопросам продления поддержки обращайтесь: sales@vendor.example.",
+      "### Обращение вне срока поддержки\nСрок технической поддержки закончился 2026-02-28. Обращение зарегистрировано, но сроки по нему не отсчитываются.\nПо вопросам продления поддержки обращайтесь: sales@vendor.example.",
     ],
     [
       "en",
       { supportFrom: "2026-04-01" },
-      "### Outside the support period\nThe support period starts on 2026-04-01. The request is registered, but no deadlines run for it (P1).\nTo renew support, contact sales@vendor.example.",
+      "### Outside the support period\nThe support period starts on 2026-04-01. The request is registered, but no deadlines run for it.\nTo renew support, contact sales@vendor.example.",
     ],
     [
       "ru",
       { supportFrom: "2026-04-01" },
-      "### Обращение вне срока поддержки\nСрок технической поддержки начинается 2026-04-01. Обращение зарегистрировано, но сроки по нему не отсчитываются (P1).\nПо вопросам продления поддержки обращайтесь: sales@vendor.example.",
+      "### Обращение вне срока поддержки\nСрок технической поддержки начинается 2026-04-01. Обращение зарегистрировано, но сроки по нему не отсчитываются.\nПо вопросам продления поддержки обращайтесь: sales@vendor.example.",
     ],
   ])("%s %j: support: expired, one comment naming the contact, no phone, no diagnostics, no targets", (lang, contract, text) => {
     const { plan: p, explanation } = plan({ config: cfg(lang, { contract }), answers: missingAndLevel1 });
@@ -405,7 +405,7 @@ describe("coverage (P1, issue 3 item 5)", () => {
     expect(textOf(p.comments, "coverage")).toBe(text);
     expect(explanation.evaluation.targets).toEqual({});
     expect(explanation.evaluation.coverage).toBe(contract?.supportUntil ? "expired" : "not-started");
-    expect(statusText(p.comments)).toContain(lang === "en" ? "**Outside the support period** (P1): no deadlines run." : "**Вне срока поддержки** (P1): сроки не отсчитываются.");
+    expect(statusText(p.comments)).toContain(lang === "en" ? "**Outside the support period**: no deadlines run." : "**Вне срока поддержки**: сроки не отсчитываются.");
   });
 
   it("the last day of the period is still covered (inclusive, in the contract's zone)", () => {
@@ -440,18 +440,18 @@ describe("coverage (P1, issue 3 item 5)", () => {
 describe("phone duplicate for levels 1–2 (P10, issue 3 item 6)", () => {
   const level1 = { ...COMPLETE, severity: "1", affectedShare: "all", workaroundAvailable: "no" };
   const EN_WORKING =
-    "### Please also call us\nThis is a level 1 request: it must also be reported by phone (P10). It is working hours now (09:00-18:00, Europe/Moscow): please call the company phone +7 495 100-00-00.";
+    "### Please also call us\nThis is a level 1 request: it must also be reported by phone. It is working hours now (09:00-18:00, Europe/Moscow): please call the company phone +7 495 100-00-00.";
   const EN_ON_DUTY =
-    "### Please also call us\nThis is a level 1 request: it must also be reported by phone (P10). It is outside working hours now: please call the on-duty engineers at +7 900 200-00-00.";
+    "### Please also call us\nThis is a level 1 request: it must also be reported by phone. It is outside working hours now: please call the on-duty engineers at +7 900 200-00-00.";
   // Said whenever the configuration has no number for the moment, so it names no time of day.
   const EN_ASK =
-    "### Please also call us\nThis is a level 1 request: it must also be reported by phone (P10). Please call the support engineers on duty. If you do not have their numbers, ask for them in a comment here.";
+    "### Please also call us\nThis is a level 1 request: it must also be reported by phone. Please call the support engineers on duty. If you do not have their numbers, ask for them in a comment here.";
   const RU_WORKING =
-    "### Пожалуйста, позвоните нам\nЭто обращение уровня 1: его нужно продублировать звонком (P10). Сейчас рабочее время (09:00-18:00, Europe/Moscow): позвоните по телефону компании +7 495 100-00-00.";
+    "### Пожалуйста, позвоните нам\nЭто обращение уровня 1: его нужно продублировать звонком. Сейчас рабочее время (09:00-18:00, Europe/Moscow): позвоните по телефону компании +7 495 100-00-00.";
   const RU_ON_DUTY =
-    "### Пожалуйста, позвоните нам\nЭто обращение уровня 1: его нужно продублировать звонком (P10). Сейчас нерабочее время: позвоните дежурным инженерам по телефону +7 900 200-00-00.";
+    "### Пожалуйста, позвоните нам\nЭто обращение уровня 1: его нужно продублировать звонком. Сейчас нерабочее время: позвоните дежурным инженерам по телефону +7 900 200-00-00.";
   const RU_ASK =
-    "### Пожалуйста, позвоните нам\nЭто обращение уровня 1: его нужно продублировать звонком (P10). Позвоните дежурным инженерам поддержки. Если у вас нет их номеров, запросите их в комментарии здесь.";
+    "### Пожалуйста, позвоните нам\nЭто обращение уровня 1: его нужно продублировать звонком. Позвоните дежурным инженерам поддержки. Если у вас нет их номеров, запросите их в комментарии здесь.";
   const noOnDuty = { contacts: { companyPhone: CONTACTS.companyPhone } };
   const noCompanyPhone = { contacts: { onDutyPhone: CONTACTS.onDutyPhone } };
   const noNumbers = { contacts: { renewal: CONTACTS.renewal } };
@@ -579,8 +579,8 @@ describe("pauses (P7, DESIGN §8, issue 3 item 7)", () => {
   const opened = [labeled(MON_0955, BOT, "severity: 3")];
 
   it.each<[Lang, string]>([
-    ["en", '@cust-bob, only support engineers set the "state: waiting for customer" label: it pauses the clock while support waits for the customer (P7). The label was removed.'],
-    ["ru", "@cust-bob, метку «state: waiting for customer» ставят только инженеры поддержки: она приостанавливает отсчёт сроков, пока поддержка ждёт ответа (P7). Метка снята."],
+    ["en", '@cust-bob, only support engineers set the "state: waiting for customer" label: it pauses the clock while support waits for the customer. The label was removed.'],
+    ["ru", "@cust-bob, метку «state: waiting for customer» ставят только инженеры поддержки: она приостанавливает отсчёт сроков, пока поддержка ждёт ответа клиента. Метка снята."],
   ])("a waiting label by the customer side is removed with one refusal per issue, kept up to date (%s)", (lang, text) => {
     const { plan: p, explanation } = plan({ config: cfg(lang), labels: [...base, WAITING], timeline: [...opened, labeled("2026-03-02T06:58:00Z", CUSTOMER, WAITING)] });
     expect(p.removeLabels).toEqual([WAITING]);

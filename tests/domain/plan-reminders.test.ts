@@ -288,8 +288,8 @@ describe("who is mentioned, in both languages", () => {
     { what: "an assignee who is also a manager once", escalate: ["boss"], assignees: ["boss"], people: "@boss " },
   ])("escalation mentions $what", ({ escalate, assignees, people, mention }) => {
     for (const [language, text] of [
-      ["ru", `### 🔴 Срок «Принятие в работу» нарушен\n${people}Срок истёк 2026-03-13 17:30 UTC+3 (Europe/Moscow), а цель не достигнута (P9).`],
-      ["en", `### 🔴 Acceptance deadline breached\n${people}It was due 2026-03-13 17:30 UTC+3 (Europe/Moscow) and has not been met (P9).`],
+      ["ru", `### 🔴 Срок «Принятие в работу» нарушен\n${people}Срок истёк 2026-03-13 17:30 UTC+3 (Europe/Moscow), а цель не достигнута; нарушение учитывается в отчёте о сроках.`],
+      ["en", `### 🔴 Acceptance deadline breached\n${people}It was due 2026-03-13 17:30 UTC+3 (Europe/Moscow) and has not been met; the breach is counted in the service report.`],
     ] as const) {
       const config = cfg({ language, reminders: { escalate, mention: mention ?? [] } });
       expect(textsOf({ config, severity: 1, createdAt: FRI, now: BREACHED, assignees })).toEqual([text]);

@@ -76,7 +76,7 @@ describe("renderExplanation", () => {
         `- Acceptance (accept, 30m): due 2026-03-02 09:30 ${MSK}; met at 2026-03-02 09:30 ${MSK} by alice (label "${WAIT}"), on time.`,
         // 4h from 06:00Z plus the 30 minutes paused so far: 10:30Z = 13:30 MSK; 3h 30m of the 4h left
         `- Workaround (workaround, 4h): due 2026-03-02 13:30 ${MSK}; paused, 3h 30m left; the due time assumes the pause ends now.`,
-        "Pauses (waiting for the customer, P7), in total 30m:",
+        "Pauses (waiting for the customer), in total 30m:",
         `- 2026-03-02 09:30 ${MSK} – now (still running), 30m: started by alice (label "${WAIT}").`,
       ],
     ],
@@ -96,7 +96,7 @@ describe("renderExplanation", () => {
       [
         `- 2026-03-02 09:20 ${MSK} – 2026-03-02 10:00 ${MSK}, 40m: started by bob (label "${WAIT}"), ended when bob removed the label.`,
         `- 2026-03-02 11:00 ${MSK} – 2026-03-02 12:00 ${MSK}, 1h: started by bob (label "${WAIT}"), ended when bob closed the issue.`,
-        "Pauses (waiting for the customer, P7), in total 1h 40m:",
+        "Pauses (waiting for the customer), in total 1h 40m:",
         "Closed periods (time does not count):",
         `- 2026-03-02 12:00 ${MSK} – now (still closed), 1h: closed by bob as completed.`,
         `- Permanent solution (resolve, 5d): due 2026-03-07 10:40 ${MSK}; met at 2026-03-02 12:00 ${MSK} by bob (closed the issue), on time.`,
@@ -173,25 +173,25 @@ describe("renderExplanation", () => {
       "an unofficial channel keeps the creation time (P11)",
       { author: "alice", body: "### Channel\n\nTelegram\n\n### Received at\n\n2026-03-01 10:00\n", now: "2026-03-02T07:00:00Z" },
       "en",
-      [`- Start: 2026-03-02 09:00 ${MSK}: the issue was created (by alice); the request came through "Telegram", which is not an official channel, so the clock starts when support registered it (P11).`],
+      [`- Start: 2026-03-02 09:00 ${MSK}: the issue was created (by alice); the request came through "Telegram", which is not an official channel, so the clock starts when support registered it.`],
     ],
     [
       "an unofficial channel in Russian",
       { author: "alice", body: "### Channel\n\nTelegram\n\n### Received at\n\n2026-03-01 10:00\n", now: "2026-03-02T07:00:00Z" },
       "ru",
-      [`- Начало отсчёта: 2026-03-02 09:00 ${MSK}: создание issue (автор alice); обращение пришло через «Telegram», это не официальный канал, поэтому отсчёт идёт от регистрации в поддержке (P11).`],
+      [`- Начало отсчёта: 2026-03-02 09:00 ${MSK}: создание issue (автор alice); обращение пришло через «Telegram», это не официальный канал, поэтому отсчёт идёт от регистрации в поддержке.`],
     ],
     [
       "support expired (P1)",
       { config: { contract: { supportUntil: "2026-02-28" } }, now: "2026-03-02T07:00:00Z" },
       "en",
-      ["- Coverage: expired: the incident started on 2026-03-02, after the support period ended on 2026-02-28; no deadline runs (P1)."],
+      ["- Coverage: expired: the incident started on 2026-03-02, after the support period ended on 2026-02-28; no deadline runs."],
     ],
     [
       "support expired in Russian",
       { config: { contract: { supportUntil: "2026-02-28" } }, now: "2026-03-02T07:00:00Z" },
       "ru",
-      ["- Период поддержки: истёк: инцидент начался 2026-03-02, после окончания поддержки 2026-02-28; сроки не идут (P1)."],
+      ["- Период поддержки: истёк: инцидент начался 2026-03-02, после окончания поддержки 2026-02-28; сроки не идут."],
     ],
     [
       "a severity without targets",
@@ -203,7 +203,7 @@ describe("renderExplanation", () => {
       "the customer's waiting label and comment (P7)",
       { timeline: [labeled("2026-03-02T06:10:00Z", "customer", WAIT), commented("2026-03-02T06:20:00Z", "customer")], now: "2026-03-02T07:00:00Z" },
       "en",
-      ["Waiting labels added by the customer side (ignored: only support can pause the clock, P7):", `- 2026-03-02 09:10 ${MSK}: added by customer.`],
+      ["Waiting labels added by the customer side (ignored: only support can pause the clock):", `- 2026-03-02 09:10 ${MSK}: added by customer.`],
     ],
   ])("%s", (_case, c, language, phrases) => {
     const text = render(c, language);

@@ -41,7 +41,7 @@ describe("renderStatusComment", () => {
         "| Workaround | 4h | 2026-03-02 15:00 UTC+3 | ▶️ running |",
         "| Permanent solution | 3d | 2026-03-05 11:00 UTC+3 | ▶️ running |",
         "",
-        "**Pauses (waiting for the customer, P7):**",
+        "**Pauses (waiting for the customer):**",
         "- 2026-03-02 11:00 UTC+3, @eng-anna: until 2026-03-02 12:00 UTC+3 (reply from @cust-bob)",
         "The clock resumed at 2026-03-02 12:00 UTC+3.",
         "",
@@ -77,7 +77,7 @@ describe("renderStatusComment", () => {
         "| Принятие в работу | 8h | 2026-03-02 18:00 UTC+3 | ✅ выполнено 2026-03-02 11:00 UTC+3 |",
         "| Постоянное решение | 10d | — | ⏸️ на паузе, осталось 9д 8ч |",
         "",
-        "**Паузы (ожидание ответа клиента, P7):**",
+        "**Паузы (ожидание ответа клиента):**",
         "- 2026-03-02 11:00 UTC+3, @eng-anna: идёт сейчас",
         "",
         "Постоянное решение: если отсчёт возобновится сейчас, срок 2026-03-17 12:00 UTC+3 (на 2026-03-02 13:00 UTC+3).",
@@ -182,8 +182,8 @@ describe("renderStatusComment", () => {
   });
 
   it.each<["en" | "ru", string]>([
-    ["en", "Clock started: 2026-03-02 08:15 UTC+3: the request came through Phone and was registered by @eng-anna (P11)."],
-    ["ru", "Начало отсчёта: 2026-03-02 08:15 UTC+3: обращение получено по каналу «Phone», зарегистрировал @eng-anna (P11)."],
+    ["en", "Clock started: 2026-03-02 08:15 UTC+3: the request came through Phone and was registered by @eng-anna."],
+    ["ru", "Начало отсчёта: 2026-03-02 08:15 UTC+3: обращение получено по каналу «Phone», зарегистрировал @eng-anna."],
   ])("a request registered from another channel starts when it was received (P11, %s)", (lang, line) => {
     const x = explainIncident({
       config: config(lang),
