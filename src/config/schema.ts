@@ -2,7 +2,8 @@
 // This zod schema is the single source of the TypeScript types, the defaults,
 // the committed JSON Schema (config.schema.json) and the README's reference
 // table. Every object is strict: a misspelt key is an error, never a silent
-// default.
+// default. Each default is written once, on its field: an omitted section is
+// read as an empty one (`prefault({})`).
 import { IANAZone } from "luxon";
 import { z } from "zod";
 import { parseDuration } from "../units/durations.js";
@@ -76,19 +77,6 @@ const DEFAULT_SEVERITIES = {
 export const DIAGNOSTIC_FIELDS = ["productVersion", "reproduction", "logs", "infrastructureChecks", "incidentDbChecked"] as const;
 export type DiagnosticField = (typeof DIAGNOSTIC_FIELDS)[number];
 
-const DEFAULT_LABELS = {
-  severity: {},
-  accepted: "state: accepted",
-  waiting: "state: waiting for customer",
-  workaround: "state: workaround",
-  resolved: "state: resolved",
-  paused: "sla: paused",
-  atRisk: "sla: at risk",
-  breached: "sla: breached",
-  expired: "support: expired",
-  needsDiagnostics: "needs: diagnostics",
-};
-
 const login = z
   .string()
   .regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\[bot\])?$/, { error: "expected a GitHub login such as octocat" });
@@ -154,13 +142,7 @@ export const configSchema = z
           .default({})
           .meta({ description: "Dates that are working with the given hours, whatever else says (YYYY-MM-DD: HH:MM-HH:MM)" }),
       })
-      .default({
-        preset: "ru",
-        workingDays: ["mon", "tue", "wed", "thu", "fri"],
-        hours: "09:00-18:00",
-        holidays: [],
-        workingDates: {},
-      })
+      .prefault({})
       .meta({ description: "Working time for `business` clocks (P12, P14)" }),
     team: z
       .strictObject({
@@ -169,7 +151,7 @@ export const configSchema = z
           description: "Members and owners of the repository's organisation count as support engineers too",
         }),
       })
-      .default({ engineers: [], orgMembersAreEngineers: true })
+      .prefault({})
       .meta({ description: "Who is trusted to pause clocks and meet targets" }),
     defaultSeverity: z
       .number({ error: "expected a severity level such as 3" })
@@ -205,7 +187,7 @@ export const configSchema = z
           description: "Preliminary diagnostics are incomplete (P4; set by the app)",
         }),
       })
-      .default(DEFAULT_LABELS)
+      .prefault({})
       .meta({ description: "Label names the app reads and writes" }),
     diagnostics: z
       .strictObject({
@@ -224,7 +206,7 @@ export const configSchema = z
               "Severity levels whose clock waits (the app adds the waiting label) until diagnostics are complete; level 1 cannot be listed (P5)",
           }),
       })
-      .default({ required: [...DIAGNOSTIC_FIELDS], pauseUntilComplete: [] })
+      .prefault({})
       .meta({ description: "Checking the customer's preliminary diagnostics (P4–P6)" }),
     contacts: z
       .strictObject({
@@ -286,7 +268,7 @@ export const configSchema = z
           .default([])
           .meta({ description: "Managers mentioned when a deadline is breached: logins or teams (`org/team`)" }),
       })
-      .default({ atRiskShare: 0.75, thresholds: [0.75], mention: [], escalate: [] })
+      .prefault({})
       .meta({ description: "When deadlines call for attention" }),
     report: z
       .strictObject({

@@ -65,6 +65,14 @@ describe("parseConfig({}): the defaults of DESIGN §3", () => {
     });
   });
 
+  // Each field's default is written once, on the field: an omitted section is read as an empty one.
+  it.each(["contract", "calendar", "team", "labels", "diagnostics", "contacts", "texts", "reminders"] as const)(
+    "an omitted %s is the same as an empty one",
+    (section) => {
+      expect(parseConfig({ [section]: {} })[section]).toEqual(config[section]);
+    },
+  );
+
   it.each([null, undefined])("%s is the same as {}", (raw) => {
     expect(parseConfig(raw)).toEqual(config);
   });
