@@ -29,7 +29,7 @@ export type Milestone =
   | { how: "label"; at: number; by: string; label: string }
   | { how: "closed"; at: number; by: string; reason: CloseReason };
 
-export interface Replay {
+interface Replay {
   pauses: Pause[];
   closedPeriods: ClosedPeriod[];
   /** Waiting labels added by the customer side, which start nothing (P7). */

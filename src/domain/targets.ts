@@ -31,12 +31,12 @@ export interface TargetDetail extends TargetResult {
 }
 
 /** What a target's start rule can see. */
-export interface StartContext {
+interface StartContext {
   /** The incident's start (DESIGN §4, P11). */
   t0: number;
 }
 
-export interface TargetKind {
+interface TargetKind {
   /** The instant its clock starts counting from. */
   startsAt(context: StartContext): number;
   /** Whether this milestone meets it; the first milestone that does is when it was met (met is final). */
@@ -89,7 +89,7 @@ export function metOf(kind: TargetKind, milestones: readonly Milestone[], labels
 }
 
 /** Everything one target's result depends on besides its own rule. */
-export interface TargetInput {
+interface TargetInput {
   name: TargetName;
   /** The contract's text, e.g. "4h", and its length on this clock. */
   text: string;
