@@ -106,6 +106,7 @@ export interface PauseFigures {
   medianMs: number | null;
 }
 
+/** One target's deadlines: each is counted in exactly one of metOnTime, breached, pending and cancelled. */
 export interface TargetFigures {
   target: TargetName;
   contract: string;
@@ -117,6 +118,7 @@ export interface TargetFigures {
   metLate: number;
   /** Running or paused, not yet due: not decided yet. */
   pending: number;
+  /** Cancelled by a close before it was due; one breached before the close stays under `breached`. */
   cancelled: number;
   /** metOnTime / (metOnTime + breached); null when nothing is decided. */
   compliance: number | null;
@@ -299,7 +301,7 @@ function targetFigures(rows: readonly IncidentRow[], name: TargetName, contract:
     breached,
     metLate,
     pending: targets.filter((t) => !t.breached && (t.status === "running" || t.status === "paused")).length,
-    cancelled: targets.filter((t) => t.status === "cancelled").length,
+    cancelled: targets.filter((t) => t.status === "cancelled" && !t.breached).length,
     compliance: ratio(metOnTime, breached),
     timeToMeet: { count: times.length, medianMs: median(times), p90Ms: nearestRank(times, 90) },
   };

@@ -7,7 +7,7 @@ import { TARGET_NAMES } from "../../src/config/schema.js";
 import { evaluate } from "../../src/domain/evaluate.js";
 import { buildReport, collectRepository, type CustomerReport } from "../../src/report/build-report.js";
 import { ACME_EXPECTED, ACME_INCIDENTS, GLOBEX_EXPECTED, GLOBEX_INCIDENTS, NOW, PERIOD, acmeConfig, globexConfig } from "../fixtures/report/acme-march.js";
-import { issue, labeled } from "../fixtures/incident-builders.js";
+import { ENGINEER, closed, issue, labeled } from "../fixtures/incident-builders.js";
 
 const now = Date.parse(NOW);
 const report = () =>
@@ -137,6 +137,25 @@ describe("the report agrees with evaluate", () => {
     for (const t of late) {
       expect(t.usedMs).toBe(t.amountMs); // the engine caps what it shows as used
       expect(t.timeToMeetMs!).toBeGreaterThan(t.amountMs);
+    }
+  });
+
+  it("each deadline is in one bucket: a deadline breached before a cancelling close stays breached, not cancelled", () => {
+    const c = collectRepository({ repository: "acme/support", config: acmeConfig() }, { period: PERIOD, now });
+    // Level 1 (24x7; accept 30m, workaround 4h, resolve 3d), t0 07:00. The engineer's close as not
+    // planned at 12:00 meets accept late; workaround was due at 11:00 and is breached though the
+    // close cancels it; resolve, not yet due, is cancelled.
+    const late = { number: 1, createdAt: "2026-03-10T07:00:00Z", labels: ["severity: 1"], state: "closed" as const, closedAt: "2026-03-10T12:00:00Z", stateReason: "not_planned" };
+    c.add(issue(late), [closed("2026-03-10T12:00:00Z", ENGINEER, "not_planned")]);
+    const s = c.finish().severities.find((x) => x.severity === 1)!;
+    const figures = Object.fromEntries(s.targets.map((t) => [t.target, { incidents: t.incidents, breached: t.breached, cancelled: t.cancelled }]));
+    expect(figures).toEqual({
+      accept: { incidents: 1, breached: 1, cancelled: 0 },
+      workaround: { incidents: 1, breached: 1, cancelled: 0 },
+      resolve: { incidents: 1, breached: 0, cancelled: 1 },
+    });
+    for (const t of [...s.targets, ...acme().severities.flatMap((x) => x.targets), ...globex().severities.flatMap((x) => x.targets)]) {
+      expect(t.metOnTime + t.breached + t.pending + t.cancelled).toBe(t.incidents);
     }
   });
 
