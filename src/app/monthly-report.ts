@@ -29,9 +29,9 @@ import { wordsFor } from "../report/words.js";
 import { type InstallationToSweep, type RepoToSweep, listInstallationRepos } from "./sweep-runner.js";
 
 const HOUR = 3_600_000;
-export const CLAIM_TTL_MS = 15 * 60_000;
+const CLAIM_TTL_MS = 15 * 60_000;
 /** The organisation's defaults: the file customers `_extends` (Probot's organisation-wide location). */
-export const DEFAULTS_REPO = ".github";
+const DEFAULTS_REPO = ".github";
 
 export interface ReportDeps {
   now: () => number;
@@ -56,7 +56,7 @@ const fullName = (r: RepoRef) => `${r.owner}/${r.repo}`;
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 /** One repository's part of a report, or why it has none. */
-export async function reportRepository(
+async function reportRepository(
   deps: ReportDeps,
   installation: Pick<InstallationToSweep, "id" | "octokit" | "graphql">,
   repo: RepoToSweep,

@@ -16,7 +16,7 @@ export interface AppServices {
 }
 
 /** Per-key queue: two deliveries for one issue in this process never interleave. */
-export function keyedQueue(): AppServices["serialise"] {
+function keyedQueue(): AppServices["serialise"] {
   const tails = new Map<string, Promise<unknown>>();
   return async <T>(key: string, work: () => Promise<T>): Promise<T> => {
     const previous = tails.get(key) ?? Promise.resolve();

@@ -249,6 +249,6 @@ export function scheduleSweeps(
 }
 
 /** The first sweep comes soon after start: 30–50% of the interval, at most 15 s. */
-export function firstSweepDelayMs(intervalSeconds: number, random: () => number = Math.random): number {
+function firstSweepDelayMs(intervalSeconds: number, random: () => number = Math.random): number {
   return Math.min(30_000, intervalSeconds * 1000) * (0.3 + 0.2 * random());
 }

@@ -20,7 +20,7 @@ import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { verify } from "@octokit/webhooks-methods";
 
 /** GitHub caps webhook payloads at 25 MB. */
-export const MAX_WEBHOOK_BYTES = 25 * 1024 * 1024;
+const MAX_WEBHOOK_BYTES = 25 * 1024 * 1024;
 
 export interface WebhookGuardOptions {
   /** Paths that take webhook POSTs (Probot's webhook path, and "/" for the setup page's hook URL). */

@@ -27,7 +27,7 @@ export interface GitHubConnection {
   mode: "app" | "token";
 }
 
-export function gheBaseUrl(env: NodeJS.ProcessEnv): string | undefined {
+function gheBaseUrl(env: NodeJS.ProcessEnv): string | undefined {
   if (!env.GHE_HOST) return undefined;
   return `${env.GHE_PROTOCOL ?? "https"}://${env.GHE_HOST}/api/v3`;
 }

@@ -1,7 +1,7 @@
 // The help texts of the incident-sla command. Each command's text has its
 // usage, options, examples and exit codes, so `--help` is the reference.
 
-export const COMMANDS = ["evaluate", "explain", "check-config", "sweep", "report"] as const;
+const COMMANDS = ["evaluate", "explain", "check-config", "sweep", "report"] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 const EXIT_CODES = `Exit codes:

@@ -20,7 +20,7 @@ export interface LocalSourceOptions {
 }
 
 /** The repository holding `file`: the nearest directory above it with `.git`, else the parent of a `.github` directory. */
-export function repositoryRoot(file: string): string | undefined {
+function repositoryRoot(file: string): string | undefined {
   for (let dir = dirname(file); ; dir = dirname(dir)) {
     if (existsSync(join(dir, ".git"))) return dir;
     if (dirname(dir) === dir) break;

@@ -3,7 +3,7 @@
 // contract's engineers or holidays are its own).
 
 type Json = Record<string, unknown>;
-export const isPlainObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
+const isPlainObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** Deep merge where later files win and lists are replaced, not concatenated; `_extends` is dropped. */
 export function mergeConfigs(configs: unknown[]): Json {

@@ -11,7 +11,7 @@ import { CONFIG_LIMITS, type ConfigDocument, parseConfigDocument } from "./parse
 import type { Config } from "./schema.js";
 
 /** Files a configuration may extend, one after the other (the plugin followed any number). */
-export const MAX_EXTENDED_FILES = 3;
+const MAX_EXTENDED_FILES = 3;
 
 /** What reading one file gave; `reason` reads after the file's name ("is a directory, not a file"). */
 export type SourceRead = { kind: "text"; text: string } | { kind: "missing" } | { kind: "unreadable"; reason: string };

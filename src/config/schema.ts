@@ -74,7 +74,7 @@ const DEFAULT_SEVERITIES = {
 };
 
 /** Preliminary diagnostics (P4) the app can require, by form field. */
-export const DIAGNOSTIC_FIELDS = ["productVersion", "reproduction", "logs", "infrastructureChecks", "incidentDbChecked"] as const;
+const DIAGNOSTIC_FIELDS = ["productVersion", "reproduction", "logs", "infrastructureChecks", "incidentDbChecked"] as const;
 export type DiagnosticField = (typeof DIAGNOSTIC_FIELDS)[number];
 
 const login = z

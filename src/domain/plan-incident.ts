@@ -54,7 +54,7 @@ export interface PlannedIncident {
   form: IncidentForm;
 }
 
-export const COMMENT_KEYS = {
+const COMMENT_KEYS = {
   status: STATUS_KEY,
   diagnostics: "diagnostics",
   phone: "phone",

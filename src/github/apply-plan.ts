@@ -66,7 +66,7 @@ const RESTORE_LIST_AGE_MS = 60_000;
  * write; the status comment when its fingerprint is the same and nobody else
  * edited it.
  */
-export function plannedWrites(plan: IncidentPlan, existing: Map<string, AppComment[]>): { writes: Write[]; withheld: number } {
+function plannedWrites(plan: IncidentPlan, existing: Map<string, AppComment[]>): { writes: Write[]; withheld: number } {
   const writes: Write[] = [];
   const cap = plan.writeCap;
   if (plan.addLabels.length > 0) writes.push({ kind: "add-labels", labels: plan.addLabels });

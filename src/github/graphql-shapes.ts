@@ -68,7 +68,7 @@ export type IssueNode = {
 };
 
 /** GraphQL names bots without the "[bot]" suffix their REST logins carry. */
-export function restUser(actor: Actor | undefined): { login: string; type: string } | null {
+function restUser(actor: Actor | undefined): { login: string; type: string } | null {
   if (!actor) return null;
   const bot = actor.__typename === "Bot";
   return { login: bot && !actor.login.endsWith("[bot]") ? `${actor.login}[bot]` : actor.login, type: bot ? "Bot" : "User" };
@@ -77,7 +77,7 @@ export function restUser(actor: Actor | undefined): { login: string; type: strin
 const reason = (value: string | null | undefined) => (value ? value.toLowerCase() : null);
 
 /** A timeline item as GET …/timeline returns it. */
-export function restTimelineEvent(item: Item): Record<string, unknown> | null {
+function restTimelineEvent(item: Item): Record<string, unknown> | null {
   switch (item.__typename) {
     case "LabeledEvent":
     case "UnlabeledEvent":

@@ -39,7 +39,7 @@ async function readFile(octokit: Octokit, file: GitHubFile): Promise<SourceRead>
 }
 
 /** GitHub as the configuration's source: every file it extends is read from a repository of `ref.owner`. */
-export function githubConfigSource(octokit: Octokit, ref: RepoRef): ConfigSource<GitHubFile> {
+function githubConfigSource(octokit: Octokit, ref: RepoRef): ConfigSource<GitHubFile> {
   return {
     owner: ref.owner,
     name: (f) => `${f.owner}/${f.repo}:${f.path}`,

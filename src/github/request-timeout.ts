@@ -8,7 +8,7 @@
 // webhook's work is redone by a redelivery or the next sweep.
 import type { Octokit } from "./types.js";
 
-export const REQUEST_TIMEOUT_MS = 15_000;
+const REQUEST_TIMEOUT_MS = 15_000;
 
 const timed = new WeakSet<object>();
 

@@ -22,7 +22,7 @@ import { median, nearestRank } from "./percentile.js";
 import { type PeriodBounds, type ReportPeriod, daysBetween, isoWeek, isoWeeksBetween, periodBounds } from "./period.js";
 
 /** How far from the period's last day a support period's end is worth a manager's attention (P1). */
-export const SUPPORT_ENDING_DAYS = 60;
+const SUPPORT_ENDING_DAYS = 60;
 
 export interface ReportOptions {
   period: ReportPeriod;
@@ -226,7 +226,7 @@ function atRiskTargets(x: Explanation, open: boolean): AtRiskTarget[] {
 }
 
 /** One incident's row, or null for an issue that is not an incident at `now`. */
-export function incidentRow(source: RepositorySource, options: ReportOptions, bounds: PeriodBounds, issue: unknown, timeline: unknown): IncidentRow | null {
+function incidentRow(source: RepositorySource, options: ReportOptions, bounds: PeriodBounds, issue: unknown, timeline: unknown): IncidentRow | null {
   const bot = options.bot ?? "incident-sla[bot]";
   const normal = normaliseIssue(issue);
   // Not yet created at `now`; or the app's own "configuration error" issue, which is no request

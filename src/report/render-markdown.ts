@@ -100,7 +100,7 @@ function atRiskItem(r: IncidentRow, c: CustomerReport, w: ReportWords, language:
 }
 
 /** One customer's section. */
-export function customerSection(c: CustomerReport, language: Language): string {
+function customerSection(c: CustomerReport, language: Language): string {
   const w = wordsFor(language);
   const out: string[] = [];
   const title = c.customer === c.repository ? `\`${c.repository}\`` : `${inlineText(c.customer)} (\`${c.repository}\`)`;
@@ -188,7 +188,7 @@ export function customerSection(c: CustomerReport, language: Language): string {
 }
 
 /** The report's head: title, period, as-of time, definitions, summary over customers and ending support periods. */
-export function reportHead(report: Report, language: Language): string {
+function reportHead(report: Report, language: Language): string {
   const w = wordsFor(language);
   const out: string[] = [];
   out.push(`# ${w.title}`, "");

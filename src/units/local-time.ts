@@ -58,7 +58,7 @@ const offsets = new Map<string, Map<number, number>>();
  * whole or half hours, at most once in an hour); asking Intl through luxon
  * every time is what made evaluation slow.
  */
-export function offsetAt(instantMs: number, zone: string): number {
+function offsetAt(instantMs: number, zone: string): number {
   let byHour = offsets.get(zone);
   if (!byHour) {
     byHour = new Map();
