@@ -9,7 +9,7 @@
 //   paused is reminded once the clock runs again, before the deadline.
 // - An unmet target past its due time escalates once to `reminders.escalate`.
 import { calendarOf } from "./calendar.js";
-import { formatMinutes } from "../units/durations.js";
+import { WALL_DAY, durationWords } from "./duration-words.js";
 import type { Explanation } from "./evaluate.js";
 import { formatLocalShort } from "../units/local-time.js";
 import { marker } from "./markers.js";
@@ -25,7 +25,7 @@ export function planReminders(x: Explanation, assignees: string[]): CommentActio
   const severity = x.severity.level;
   const thresholds = [...config.reminders.thresholds].sort((a, b) => b - a);
   const remindWho = assignees.length ? assignees : config.reminders.mention;
-  const dayMinutes = x.severityConfig.clock === "business" ? calendarOf(config).dayMinutes : 1440;
+  const day = x.severityConfig.clock === "business" ? { minutes: calendarOf(config).dayMinutes, working: true } : WALL_DAY;
   const actions: CommentAction[] = [];
   for (const t of x.targets) {
     const due = `${formatLocalShort(t.due, config.timezone)} (${config.timezone})`;
@@ -34,7 +34,7 @@ export function planReminders(x: Explanation, assignees: string[]): CommentActio
       const threshold = thresholds.find((th) => share >= th);
       if (threshold === undefined) continue;
       const key = reminderKey(t.name, threshold, severity);
-      const left = formatMinutes(t.leftMs / 60_000, config.language, dayMinutes);
+      const left = durationWords(t.leftMs / 60_000, config.language, day);
       const text = reminderComment(config, t.name, due, left, Math.round(threshold * 100), remindWho);
       actions.push({ mode: "once", key, body: `${marker(key)}\n${text}` });
     } else if (t.status === "breached") {

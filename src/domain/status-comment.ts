@@ -6,7 +6,7 @@
 // not a reason to write (DESIGN §1.4: no write when nothing changed).
 import type { Explanation, TargetDetail } from "./evaluate.js";
 import { calendarOf } from "./calendar.js";
-import { formatMinutes } from "../units/durations.js";
+import { type DayUnit, WALL_DAY, durationWords, targetWords } from "./duration-words.js";
 import { formatLocalShort } from "../units/local-time.js";
 import { fingerprint, marker, readMarker } from "./markers.js";
 import { type GoneLabel, STATUS_TITLES, TARGET_TITLES, type Language, goneLabelNote } from "./texts.js";
@@ -36,8 +36,11 @@ export function renderStatusComment(x: Explanation, note: StatusNote = {}): Stat
   const at = (ms: number) => formatLocalShort(ms, zone);
   const business = x.severityConfig.clock === "business";
   // Clock time uses the clock's day (a working day on a business clock); wall time uses 24 h.
-  const span = (ms: number) => formatMinutes(ms / MINUTE, lang, business ? calendarOf(x.config).dayMinutes : 1440);
-  const wall = (ms: number) => formatMinutes(ms / MINUTE, lang, 1440);
+  const day: DayUnit = business ? { minutes: calendarOf(x.config).dayMinutes, working: true } : WALL_DAY;
+  const span = (ms: number) => durationWords(ms / MINUTE, lang, day);
+  const wall = (ms: number) => durationWords(ms / MINUTE, lang, WALL_DAY);
+  // Under a working day, say that the hours left are working hours; a span in working days says so itself.
+  const ofWorkingTime = (ms: number) => (business && Math.round(ms / MINUTE) < day.minutes ? (ru ? " рабочего времени" : " of working time") : "");
   const material: string[] = [];
   const volatile: string[] = [];
 
@@ -72,13 +75,13 @@ export function renderStatusComment(x: Explanation, note: StatusNote = {}): Stat
     for (const t of x.targets) {
       // While a clock stands still its due time moves with `now`: shown below, not in the table.
       const due = t.status === "paused" || t.status === "cancelled" ? "—" : at(t.due);
-      material.push(`| ${TARGET_TITLES[t.name][lang]} | ${t.target} | ${due} | ${targetState(t, lang, at, span, wall)} |`);
+      material.push(`| ${TARGET_TITLES[t.name][lang]} | ${targetWords(t.target, lang, day)} | ${due} | ${targetState(t, lang, at, span, wall)} |`);
     }
     const live = x.targets.flatMap((t) => {
       const title = TARGET_TITLES[t.name][lang];
       switch (t.status) {
         case "running":
-          return [`${title}: ${ru ? "осталось" : "left"} ${span(t.leftMs)}${business ? (ru ? " рабочего времени" : " of working time") : ""}`];
+          return [`${title}: ${ru ? "осталось" : "left"} ${span(t.leftMs)}${ofWorkingTime(t.leftMs)}`];
         case "breached":
           return [`${title}: ${ru ? "просрочено на" : "overdue by"} ${wall(t.overdueMs)}`];
         case "paused":

@@ -130,7 +130,7 @@ describe("the app's status comment, edited or deleted by someone else, is put ba
   it("someone edits the status comment: put back; the app's own edit coming back costs nothing; a duplicate delivery writes nothing twice", async () => {
     const w = await opened();
     const original = status(w).body;
-    const tampered = original.replace("| Acceptance | 8h | 2026-03-02 18:00 UTC+3 | ▶️ running |", "| Acceptance | 8h | 2026-03-09 18:00 UTC+3 | ✅ met |");
+    const tampered = original.replace("| Acceptance | 8 h | 2026-03-02 18:00 UTC+3 | ▶️ running |", "| Acceptance | 8 h | 2026-03-09 18:00 UTC+3 | ✅ met |");
     expect(tampered).not.toBe(original);
     w.at("2026-03-02T07:20:00Z");
     const edited = status(w);
@@ -143,7 +143,7 @@ describe("the app's status comment, edited or deleted by someone else, is put ba
     await w.at("2026-03-02T07:20:02Z").receive("issue_comment", delivery, "edit-1");
     expect(calls(w.gh)).toEqual([...READ_INCIDENT, `PATCH ${REPO_PATH}/issues/comments/${edited.id}`]);
     const restored = status(w).body.split("\n");
-    expect(restored).toContain("| Acceptance | 8h | 2026-03-02 18:00 UTC+3 | ▶️ running |");
+    expect(restored).toContain("| Acceptance | 8 h | 2026-03-02 18:00 UTC+3 | ▶️ running |");
     expect(restored.at(-1)).toBe("<!-- incident-sla-edits: 2026-03-02T07:20:02Z -->");
 
     // GitHub tells the app about its own edit: not even read.

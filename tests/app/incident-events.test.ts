@@ -66,10 +66,10 @@ describe("issues.opened", () => {
         "",
         "| Deadline | Target | Due | Status |",
         "|---|---|---|---|",
-        "| Acceptance | 8h | 2026-03-02 18:00 UTC+3 | ▶️ running |",
-        "| Permanent solution | 10d | 2026-03-17 10:00 UTC+3 | ▶️ running |",
+        "| Acceptance | 8 h | 2026-03-02 18:00 UTC+3 | ▶️ running |",
+        "| Permanent solution | 10 working days (9 h each) | 2026-03-17 10:00 UTC+3 | ▶️ running |",
         "",
-        "Acceptance: left 7h 59m of working time; Permanent solution: left 9d 8h 59m of working time (as of 2026-03-02 10:01 UTC+3).",
+        "Acceptance: left 7 h 59 min of working time; Permanent solution: left 9 working days 8 h 59 min (as of 2026-03-02 10:01 UTC+3).",
         "",
         "<sub>Times are in Europe/Moscow. Updated 2026-03-02 10:01 UTC+3.</sub>",
       ].join("\n"),
@@ -162,11 +162,11 @@ describe("issues.opened", () => {
         "",
         "| Срок | Норматив | До | Состояние |",
         "|---|---|---|---|",
-        "| Принятие в работу | 30m | 2026-03-02 22:30 UTC+3 | ▶️ идёт |",
-        "| Обходное решение | 4h | 2026-03-03 02:00 UTC+3 | ▶️ идёт |",
-        "| Постоянное решение | 3d | 2026-03-05 22:00 UTC+3 | ▶️ идёт |",
+        "| Принятие в работу | 30 мин | 2026-03-02 22:30 UTC+3 | ▶️ идёт |",
+        "| Обходное решение | 4 ч | 2026-03-03 02:00 UTC+3 | ▶️ идёт |",
+        "| Постоянное решение | 3 дня | 2026-03-05 22:00 UTC+3 | ▶️ идёт |",
         "",
-        "Принятие в работу: осталось 28мин; Обходное решение: осталось 3ч 58мин; Постоянное решение: осталось 2д 23ч 58мин (на 2026-03-02 22:02 UTC+3).",
+        "Принятие в работу: осталось 28 мин; Обходное решение: осталось 3 ч 58 мин; Постоянное решение: осталось 2 дня 23 ч 58 мин (на 2026-03-02 22:02 UTC+3).",
         "",
         "<sub>Время указано в часовом поясе Europe/Moscow. Обновлено 2026-03-02 22:02 UTC+3.</sub>",
       ].join("\n"),
@@ -321,8 +321,8 @@ describe("pauses (P7)", () => {
         "",
         "| Deadline | Target | Due | Status |",
         "|---|---|---|---|",
-        "| Acceptance | 8h | 2026-03-02 18:00 UTC+3 | ✅ met 2026-03-02 10:30 UTC+3 |",
-        "| Permanent solution | 10d | — | ⏸️ paused, 9d 8h 30m left |",
+        "| Acceptance | 8 h | 2026-03-02 18:00 UTC+3 | ✅ met 2026-03-02 10:30 UTC+3 |",
+        "| Permanent solution | 10 working days (9 h each) | — | ⏸️ paused, 9 working days 8 h 30 min left |",
         "",
         "**Pauses (waiting for the customer):**",
         "- 2026-03-02 10:30 UTC+3, @eng-anna: running now",
@@ -359,7 +359,7 @@ describe("pauses (P7)", () => {
     expect(lines).toContain("- 2026-03-02 10:30 UTC+3, @eng-anna: until 2026-03-02 11:00 UTC+3 (reply from @cust-bob)");
     expect(lines).toContain("The clock resumed at 2026-03-02 11:00 UTC+3.");
     // 30 minutes paused: resolution due 30 minutes later.
-    expect(lines).toContain("| Permanent solution | 10d | 2026-03-17 10:30 UTC+3 | ▶️ running |");
+    expect(lines).toContain("| Permanent solution | 10 working days (9 h each) | 2026-03-17 10:30 UTC+3 | ▶️ running |");
     expect(w.gh.issue(1).labels).toEqual(["severity: 3"]);
   });
 
@@ -389,9 +389,9 @@ describe("issues.closed and issues.reopened", () => {
     await w.at("2026-03-02T08:00:02Z").issueEvent("closed", { sender: CUSTOMER });
     expect(calls(w.gh)).toEqual([...READ_INCIDENT, `PATCH ${REPO_PATH}/issues/comments/${status.id}`]);
     const [closedBody] = bodies(w.gh, "PATCH", `${REPO_PATH}/issues/comments/${status.id}`) as { body: string }[];
-    expect(closedBody!.body.split("\n")).toContain("| Permanent solution | 10d | — | ➖ cancelled (closed as not planned) |");
+    expect(closedBody!.body.split("\n")).toContain("| Permanent solution | 10 working days (9 h each) | — | ➖ cancelled (closed as not planned) |");
     // The close met acceptance (P9: the first close meets it).
-    expect(closedBody!.body.split("\n")).toContain("| Acceptance | 8h | 2026-03-02 18:00 UTC+3 | ✅ met 2026-03-02 11:00 UTC+3 |");
+    expect(closedBody!.body.split("\n")).toContain("| Acceptance | 8 h | 2026-03-02 18:00 UTC+3 | ✅ met 2026-03-02 11:00 UTC+3 |");
 
     // While it stays closed, another event writes nothing: the cancelled targets show no moving due time.
     w.gh.clearRequests();
@@ -404,7 +404,7 @@ describe("issues.closed and issues.reopened", () => {
     expect(calls(w.gh)).toEqual([...READ_INCIDENT, `PATCH ${REPO_PATH}/issues/comments/${status.id}`]);
     const [reopenedBody] = bodies(w.gh, "PATCH", `${REPO_PATH}/issues/comments/${status.id}`) as { body: string }[];
     // Closed 11:00–12:00 counted nothing: resolution one hour later.
-    expect(reopenedBody!.body.split("\n")).toContain("| Permanent solution | 10d | 2026-03-17 11:00 UTC+3 | ▶️ running |");
+    expect(reopenedBody!.body.split("\n")).toContain("| Permanent solution | 10 working days (9 h each) | 2026-03-17 11:00 UTC+3 | ▶️ running |");
   });
 
   it("closed as completed meets every target", async () => {
@@ -413,7 +413,7 @@ describe("issues.closed and issues.reopened", () => {
     const status = w.gh.commentsOn(1)[0]!;
     w.at("2026-03-02T08:00:00Z").gh.close(1, ENGINEER, "completed");
     await w.at("2026-03-02T08:00:02Z").issueEvent("closed", { sender: ENGINEER });
-    expect(w.gh.comments.get(status.id)!.body.split("\n")).toContain("| Permanent solution | 10d | 2026-03-17 10:00 UTC+3 | ✅ met 2026-03-02 11:00 UTC+3 |");
+    expect(w.gh.comments.get(status.id)!.body.split("\n")).toContain("| Permanent solution | 10 working days (9 h each) | 2026-03-17 10:00 UTC+3 | ✅ met 2026-03-02 11:00 UTC+3 |");
   });
 });
 

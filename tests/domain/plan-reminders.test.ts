@@ -80,11 +80,11 @@ describe("thresholds on a business clock: Friday evening over the weekend (P12, 
   });
 
   it.each([
-    { createdAt: "2026-03-13T14:00:00Z", now: "2026-03-16T11:00:00Z", due: "2026-03-16 16:00 UTC+3", left: "2ч" },
-    { createdAt: "2026-03-06T14:00:00Z", now: "2026-03-10T11:00:00Z", due: "2026-03-10 16:00 UTC+3", left: "2ч" },
-    { createdAt: "2026-05-08T14:00:00Z", now: "2026-05-12T12:00:00Z", due: "2026-05-12 17:00 UTC+3", left: "2ч" },
+    { createdAt: "2026-03-13T14:00:00Z", now: "2026-03-16T11:00:00Z", due: "2026-03-16 16:00 UTC+3", left: "2 ч" },
+    { createdAt: "2026-03-06T14:00:00Z", now: "2026-03-10T11:00:00Z", due: "2026-03-10 16:00 UTC+3", left: "2 ч" },
+    { createdAt: "2026-05-08T14:00:00Z", now: "2026-05-12T12:00:00Z", due: "2026-05-12 17:00 UTC+3", left: "2 ч" },
     // An hour later on Monday 16 March: 7h used, 1h left.
-    { createdAt: "2026-03-13T14:00:00Z", now: "2026-03-16T12:00:00Z", due: "2026-03-16 16:00 UTC+3", left: "1ч" },
+    { createdAt: "2026-03-13T14:00:00Z", now: "2026-03-16T12:00:00Z", due: "2026-03-16 16:00 UTC+3", left: "1 ч" },
   ])("the reminder says the local due time $due and $left left", ({ createdAt, now, due, left }) => {
     expect(textsOf({ severity: 3, createdAt, now })).toEqual([
       `### ⏰ Срок «Принятие в работу» приближается\nИспользовано 75% времени: срок ${due} (Europe/Moscow), осталось ${left}.`,
@@ -111,15 +111,15 @@ describe("thresholds on a 24x7 clock", () => {
 
   it("says minutes left on a 24x7 clock, in days for long targets", () => {
     expect(textsOf({ severity: 1, createdAt: FRI, now: "2026-03-13T14:23:00Z" })).toEqual([
-      "### ⏰ Срок «Принятие в работу» приближается\nИспользовано 75% времени: срок 2026-03-13 17:30 UTC+3 (Europe/Moscow), осталось 7мин.",
+      "### ⏰ Срок «Принятие в работу» приближается\nИспользовано 75% времени: срок 2026-03-13 17:30 UTC+3 (Europe/Moscow), осталось 7 мин.",
     ]);
     // resolve: 72h from Fri 17:00 MSK is Mon 17:00 MSK; at Sun 23:00 MSK 18h are left (a 24x7 day is 24h).
     const [, , resolve] = textsOf({ severity: 1, createdAt: FRI, now: "2026-03-15T20:00:00Z" });
-    expect(resolve).toBe("### ⏰ Срок «Постоянное решение» приближается\nИспользовано 75% времени: срок 2026-03-16 17:00 UTC+3 (Europe/Moscow), осталось 18ч.");
+    expect(resolve).toBe("### ⏰ Срок «Постоянное решение» приближается\nИспользовано 75% времени: срок 2026-03-16 17:00 UTC+3 (Europe/Moscow), осталось 18 ч.");
     // Two hours after opening, 70h are left: 2d 22h.
     const config = cfg({ reminders: { thresholds: [0.01] } });
     const [, , early] = textsOf({ config, severity: 1, createdAt: FRI, now: "2026-03-13T16:00:00Z" });
-    expect(early).toBe("### ⏰ Срок «Постоянное решение» приближается\nИспользовано 1% времени: срок 2026-03-16 17:00 UTC+3 (Europe/Moscow), осталось 2д 22ч.");
+    expect(early).toBe("### ⏰ Срок «Постоянное решение» приближается\nИспользовано 1% времени: срок 2026-03-16 17:00 UTC+3 (Europe/Moscow), осталось 2 дня 22 ч.");
   });
 });
 
@@ -160,7 +160,7 @@ describe("pauses (P7)", () => {
   it("the resumed reminder gives the moved due time", () => {
     expect(
       textsOf({ severity: 1, createdAt: MON, timeline: [accepted, paused, reply], now: "2026-03-02T12:05:00Z", labels: ["severity: 1", ACCEPTED] }),
-    ).toEqual(["### ⏰ Срок «Обходное решение» приближается\nИспользовано 75% времени: срок 2026-03-02 15:58 UTC+3 (Europe/Moscow), осталось 53мин."]);
+    ).toEqual(["### ⏰ Срок «Обходное решение» приближается\nИспользовано 75% времени: срок 2026-03-02 15:58 UTC+3 (Europe/Moscow), осталось 53 мин."]);
   });
 });
 
@@ -190,7 +190,7 @@ describe("several thresholds: only the highest one passed", () => {
   it("says the threshold's own percentage", () => {
     expect(
       textsOf({ config: cfg({ language: "en", reminders: { thresholds: [0.5, 0.75, 0.9] } }), severity: 1, createdAt: "2026-03-02T07:00:00Z", timeline, now: "2026-03-02T10:40:00Z", labels: ["severity: 1", ACCEPTED] }),
-    ).toEqual(["### ⏰ Workaround deadline approaching\n90% of the time is used: due 2026-03-02 14:00 UTC+3 (Europe/Moscow), 20m left."]);
+    ).toEqual(["### ⏰ Workaround deadline approaching\n90% of the time is used: due 2026-03-02 14:00 UTC+3 (Europe/Moscow), 20 min left."]);
   });
 });
 
@@ -272,8 +272,8 @@ describe("who is mentioned, in both languages", () => {
     { what: "nobody when neither is set", mention: [], assignees: [], people: "" },
   ])("reminder mentions $what", ({ mention, assignees, people }) => {
     for (const [language, text] of [
-      ["ru", `### ⏰ Срок «Принятие в работу» приближается\n${people}Использовано 75% времени: срок 2026-03-13 17:30 UTC+3 (Europe/Moscow), осталось 7мин.`],
-      ["en", `### ⏰ Acceptance deadline approaching\n${people}75% of the time is used: due 2026-03-13 17:30 UTC+3 (Europe/Moscow), 7m left.`],
+      ["ru", `### ⏰ Срок «Принятие в работу» приближается\n${people}Использовано 75% времени: срок 2026-03-13 17:30 UTC+3 (Europe/Moscow), осталось 7 мин.`],
+      ["en", `### ⏰ Acceptance deadline approaching\n${people}75% of the time is used: due 2026-03-13 17:30 UTC+3 (Europe/Moscow), 7 min left.`],
     ] as const) {
       const config = cfg({ language, reminders: { mention } });
       expect(textsOf({ config, severity: 1, createdAt: FRI, now: AT_75, assignees })).toEqual([text]);
@@ -299,7 +299,7 @@ describe("who is mentioned, in both languages", () => {
   it("a contract in another zone shows that zone's local time", () => {
     const config = cfg({ language: "en", timezone: "Asia/Kolkata", calendar: { preset: "none" } });
     expect(textsOf({ config, severity: 1, createdAt: FRI, now: AT_75 })).toEqual([
-      "### ⏰ Acceptance deadline approaching\n75% of the time is used: due 2026-03-13 20:00 UTC+5:30 (Asia/Kolkata), 7m left.",
+      "### ⏰ Acceptance deadline approaching\n75% of the time is used: due 2026-03-13 20:00 UTC+5:30 (Asia/Kolkata), 7 min left.",
     ]);
   });
 });

@@ -37,15 +37,15 @@ describe("renderStatusComment", () => {
         "",
         "| Deadline | Target | Due | Status |",
         "|---|---|---|---|",
-        "| Acceptance | 30m | 2026-03-02 10:30 UTC+3 | ✅ met 2026-03-02 10:20 UTC+3 |",
-        "| Workaround | 4h | 2026-03-02 15:00 UTC+3 | ▶️ running |",
-        "| Permanent solution | 3d | 2026-03-05 11:00 UTC+3 | ▶️ running |",
+        "| Acceptance | 30 min | 2026-03-02 10:30 UTC+3 | ✅ met 2026-03-02 10:20 UTC+3 |",
+        "| Workaround | 4 h | 2026-03-02 15:00 UTC+3 | ▶️ running |",
+        "| Permanent solution | 3 days | 2026-03-05 11:00 UTC+3 | ▶️ running |",
         "",
         "**Pauses (waiting for the customer):**",
         "- 2026-03-02 11:00 UTC+3, @eng-anna: until 2026-03-02 12:00 UTC+3 (reply from @cust-bob)",
         "The clock resumed at 2026-03-02 12:00 UTC+3.",
         "",
-        "Workaround: left 2h; Permanent solution: left 2d 22h (as of 2026-03-02 13:00 UTC+3).",
+        "Workaround: left 2 h; Permanent solution: left 2 days 22 h (as of 2026-03-02 13:00 UTC+3).",
         "",
         "<sub>Times are in Europe/Moscow. Updated 2026-03-02 13:00 UTC+3.</sub>",
       ].join("\n"),
@@ -74,8 +74,8 @@ describe("renderStatusComment", () => {
         "",
         "| Срок | Норматив | До | Состояние |",
         "|---|---|---|---|",
-        "| Принятие в работу | 8h | 2026-03-02 18:00 UTC+3 | ✅ выполнено 2026-03-02 11:00 UTC+3 |",
-        "| Постоянное решение | 10d | — | ⏸️ на паузе, осталось 9д 8ч |",
+        "| Принятие в работу | 8 ч | 2026-03-02 18:00 UTC+3 | ✅ выполнено 2026-03-02 11:00 UTC+3 |",
+        "| Постоянное решение | 10 рабочих дней (по 9 ч) | — | ⏸️ на паузе, осталось 9 рабочих дней 8 ч |",
         "",
         "**Паузы (ожидание ответа клиента):**",
         "- 2026-03-02 11:00 UTC+3, @eng-anna: идёт сейчас",
@@ -90,13 +90,13 @@ describe("renderStatusComment", () => {
   it.each<["en" | "ru", string, string]>([
     [
       "en",
-      "| Acceptance | 30m | 2026-03-02 10:30 UTC+3 | 🔴 breached: overdue |",
-      "Acceptance: overdue by 15m; Workaround: left 3h 15m; Permanent solution: left 2d 23h 15m (as of 2026-03-02 10:45 UTC+3).",
+      "| Acceptance | 30 min | 2026-03-02 10:30 UTC+3 | 🔴 breached: overdue |",
+      "Acceptance: overdue by 15 min; Workaround: left 3 h 15 min; Permanent solution: left 2 days 23 h 15 min (as of 2026-03-02 10:45 UTC+3).",
     ],
     [
       "ru",
-      "| Принятие в работу | 30m | 2026-03-02 10:30 UTC+3 | 🔴 нарушено: срок истёк |",
-      "Принятие в работу: просрочено на 15мин; Обходное решение: осталось 3ч 15мин; Постоянное решение: осталось 2д 23ч 15мин (на 2026-03-02 10:45 UTC+3).",
+      "| Принятие в работу | 30 мин | 2026-03-02 10:30 UTC+3 | 🔴 нарушено: срок истёк |",
+      "Принятие в работу: просрочено на 15 мин; Обходное решение: осталось 3 ч 15 мин; Постоянное решение: осталось 2 дня 23 ч 15 мин (на 2026-03-02 10:45 UTC+3).",
     ],
   ])("a breached target (%s): the row says so, the volatile line says by how much", (lang, row, volatile) => {
     // Level 1, 24×7 from 10:00; now 10:45: acceptance (30m) is 15m overdue, the workaround (4h) has 3h 15m left.
@@ -128,16 +128,16 @@ describe("renderStatusComment", () => {
       now: "2026-03-02T08:00:00Z",
     });
     const lines = renderStatusComment(x).body.split("\n");
-    expect(lines).toContain("| Workaround | 4h | — | ⏸️ paused, 3h 50m left |");
-    expect(lines).toContain("| Permanent solution | 3d | — | ⏸️ paused, 2d 23h 50m left |");
+    expect(lines).toContain("| Workaround | 4 h | — | ⏸️ paused, 3 h 50 min left |");
+    expect(lines).toContain("| Permanent solution | 3 days | — | ⏸️ paused, 2 days 23 h 50 min left |");
     expect(lines).toContain(
       "Workaround: if the clock resumed now, due 2026-03-02 14:50 UTC+3; Permanent solution: if the clock resumed now, due 2026-03-05 10:50 UTC+3 (as of 2026-03-02 11:00 UTC+3).",
     );
   });
 
   it.each<["en" | "ru", string]>([
-    ["en", "| Acceptance | 30m | 2026-03-02 10:30 UTC+3 | ⚠️ met late at 2026-03-02 10:45 UTC+3 (by 15m) |"],
-    ["ru", "| Принятие в работу | 30m | 2026-03-02 10:30 UTC+3 | ⚠️ выполнено с опозданием 2026-03-02 10:45 UTC+3 (на 15мин) |"],
+    ["en", "| Acceptance | 30 min | 2026-03-02 10:30 UTC+3 | ⚠️ met late at 2026-03-02 10:45 UTC+3 (by 15 min) |"],
+    ["ru", "| Принятие в работу | 30 мин | 2026-03-02 10:30 UTC+3 | ⚠️ выполнено с опозданием 2026-03-02 10:45 UTC+3 (на 15 мин) |"],
   ])("a target met late (%s)", (lang, row) => {
     const x = explainIncident({
       config: config(lang),
@@ -152,17 +152,17 @@ describe("renderStatusComment", () => {
     [
       "en",
       [
-        "| Acceptance | 30m | 2026-03-02 10:30 UTC+3 | ✅ met 2026-03-02 10:10 UTC+3 |",
-        "| Workaround | 4h | — | ➖ cancelled (closed as not planned) |",
-        "| Permanent solution | 3d | — | ➖ cancelled (closed as not planned) |",
+        "| Acceptance | 30 min | 2026-03-02 10:30 UTC+3 | ✅ met 2026-03-02 10:10 UTC+3 |",
+        "| Workaround | 4 h | — | ➖ cancelled (closed as not planned) |",
+        "| Permanent solution | 3 days | — | ➖ cancelled (closed as not planned) |",
       ],
     ],
     [
       "ru",
       [
-        "| Принятие в работу | 30m | 2026-03-02 10:30 UTC+3 | ✅ выполнено 2026-03-02 10:10 UTC+3 |",
-        "| Обходное решение | 4h | — | ➖ отменено (закрыт как не запланированный) |",
-        "| Постоянное решение | 3d | — | ➖ отменено (закрыт как не запланированный) |",
+        "| Принятие в работу | 30 мин | 2026-03-02 10:30 UTC+3 | ✅ выполнено 2026-03-02 10:10 UTC+3 |",
+        "| Обходное решение | 4 ч | — | ➖ отменено (закрыт как не запланированный) |",
+        "| Постоянное решение | 3 дня | — | ➖ отменено (закрыт как не запланированный) |",
       ],
     ],
   ])("closed as not planned (%s): unmet targets cancelled, no due time and no volatile line", (lang, rows) => {
@@ -207,7 +207,7 @@ describe("renderStatusComment", () => {
       now: "2026-03-02T07:10:00Z",
     });
     const lines = renderStatusComment(x).body.split("\n");
-    expect(lines).toContain("| Acceptance | 30m | 2026-03-02 13:00 UTC+5:30 | ▶️ running |");
+    expect(lines).toContain("| Acceptance | 30 min | 2026-03-02 13:00 UTC+5:30 | ▶️ running |");
     expect(lines.at(-1)).toBe("<sub>Times are in Asia/Kolkata. Updated 2026-03-02 12:40 UTC+5:30.</sub>");
   });
 });

@@ -69,7 +69,7 @@ describe.concurrent("incident lifecycles, end to end", () => {
 
     // 2. An engineer accepts it.
     await w.label(repo, number, ENGINEER, "state: accepted");
-    expect(appComment(w.fake, repo, number, "status")).toMatch(/\| Принятие в работу \| 30m \| .* \| ✅ выполнено/);
+    expect(appComment(w.fake, repo, number, "status")).toMatch(/\| Принятие в работу \| 30 мин \| .* \| ✅ выполнено/);
 
     // 3. The engineer asks for logs and waits for the customer (P7): the clock pauses.
     await w.comment(repo, number, ENGINEER, "Пришлите, пожалуйста, журналы сервера за 02:00–02:30.");
@@ -144,15 +144,15 @@ describe.concurrent("incident lifecycles, end to end", () => {
     // when it was opened, so its reminder came with the webhook).
     await w.nextSweep();
     await w.nextSweep();
-    expect(visible(appComment(w.fake, repo, b.number, "reminder:accept:75:s3"))).toMatch(/^### ⏰ Acceptance deadline approaching\n75% of the time is used: due .* \(Etc\/GMT[-+]?\d*\), \d+m left\.$/);
+    expect(visible(appComment(w.fake, repo, b.number, "reminder:accept:75:s3"))).toMatch(/^### ⏰ Acceptance deadline approaching\n75% of the time is used: due .* \(Etc\/GMT[-+]?\d*\), \d+ min left\.$/);
     expect(w.fake.labelsOf(repo, a.number).sort()).toEqual(["severity: 3", "sla: at risk"]);
     expect(w.fake.labelsOf(repo, b.number).sort()).toEqual(["severity: 3", "sla: breached"]);
 
     // The engineer accepts both: A in time, B late (met, but breached: the label stays).
     await w.label(repo, a.number, ENGINEER, "state: accepted");
     await w.label(repo, b.number, ENGINEER, "state: accepted");
-    expect(appComment(w.fake, repo, a.number, "status")).toMatch(/\| Acceptance \| 8h \| .* \| ✅ met /);
-    expect(appComment(w.fake, repo, b.number, "status")).toMatch(/\| Acceptance \| 8h \| .* \| ⚠️ met late at .* \(by \d+m\) \|/);
+    expect(appComment(w.fake, repo, a.number, "status")).toMatch(/\| Acceptance \| 8 h \| .* \| ✅ met /);
+    expect(appComment(w.fake, repo, b.number, "status")).toMatch(/\| Acceptance \| 8 h \| .* \| ⚠️ met late at .* \(by \d+ min\) \|/);
     await w.nextSweep();
 
     expect(summarise(w.fake, repo)).toEqual([
@@ -219,7 +219,7 @@ describe.concurrent("incident lifecycles, end to end", () => {
     expect(summarise(w.fake, repo)).toEqual([{ number, state: "open", labels: ["severity: 3"], comments: ["bot:status"] }]);
     const status = appComment(w.fake, repo, number, "status");
     expect(status).toMatch(/- .*, @incident-sla\[bot\]: until .* \(label removed by @incident-sla\[bot\]\)/);
-    expect(status).toMatch(/\| Acceptance \| 8h \| .* \| ✅ met /);
+    expect(status).toMatch(/\| Acceptance \| 8 h \| .* \| ✅ met /);
     await sweepAgrees(w, repo);
     await healthy(w);
   }, SCENARIO_MS);
@@ -274,7 +274,7 @@ describe.concurrent("incident lifecycles, end to end", () => {
     expect(started).toContain(`Clock started: ${received} UTC`);
     expect(started).toContain("the request came through Email and was registered by @eng-anna.");
     // 50 of acceptance's 60 minutes are used (83%): at risk, and reminded at once.
-    expect(visible(appComment(w.fake, repo, official.number, "reminder:accept:75:s2"))).toMatch(/^### ⏰ Acceptance deadline approaching\n75% of the time is used: due .*, (9|10|11)m left\.$/);
+    expect(visible(appComment(w.fake, repo, official.number, "reminder:accept:75:s2"))).toMatch(/^### ⏰ Acceptance deadline approaching\n75% of the time is used: due .*, (9|10|11) min left\.$/);
     expect(visible(appComment(w.fake, repo, official.number, "phone"))).toContain(`It is outside working hours now: please call the on-duty engineers at ${ON_DUTY_PHONE}.`);
     expect(appComment(w.fake, repo, messenger.number, "status")).toMatch(/Clock started: .*: when it was registered, because "Other \(personal e-mail, messenger\)" is not an official channel\./);
 
