@@ -62,7 +62,7 @@ const INCIDENT_EVENTS: (
   "issues.closed",
   "issues.reopened",
   "issue_comment.created",
-  // Someone else's edit or deletion of the app's status comment: put back (issue 11).
+  // Someone else's edit or deletion of the app's status comment: put back (README, Security: the status comment says what the app wrote).
   "issue_comment.edited",
   "issue_comment.deleted",
 ];
@@ -201,7 +201,7 @@ export function createApp(options: AppOptions = {}) {
       app.log.info({ intervalSeconds: interval }, "sweeps scheduled");
     }
 
-    // A label deleted from the repository (issue 11): the label list is read again, and one of the
+    // A label deleted from the repository (README, Security: deleted labels are noticed): the label list is read again, and one of the
     // app's labels is created again. GitHub also sends issues.unlabeled (without the label) to every
     // issue that had it; the incident handler notes it in the status comment.
     app.on("label.deleted", async (context) => {

@@ -1,6 +1,6 @@
-// What an incident needs now: the incident plan (issue 3) and the reminders
-// and escalations it is owed (issue 4), within the issue's write cap (issue
-// 11). Webhooks and sweeps both decide here, so an event arriving near a
+// What an incident needs now: the incident plan and the reminders and
+// escalations it is owed (README, Reminders, escalation and the sweep),
+// within the issue's write cap (README, Security: replies are bounded). Webhooks and sweeps both decide here, so an event arriving near a
 // deadline reminds exactly like a sweep would, and both spend the same cap.
 import { DEFAULT_BOT_LOGIN, type EvaluateInput } from "../domain/evaluate.js";
 import { type PlannedIncident, planIncident } from "../domain/plan-incident.js";

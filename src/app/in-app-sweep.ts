@@ -74,7 +74,7 @@ export async function runInAppSweep({ app, services, budgets, health, metrics, m
   });
   (failures.length > 0 ? log.warn.bind(log) : log.info.bind(log))({ ...summary, installations: installations.length }, "sweep finished");
 
-  // 4. The scheduled compliance report (issue 6) rides on the sweep: it looks at most once an hour.
+  // 4. The scheduled compliance report (README, The monthly report) rides on the sweep: it looks at most once an hour.
   try {
     await monthlyReports.check(installations, botLogin);
   } catch (error) {

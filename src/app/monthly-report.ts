@@ -1,4 +1,4 @@
-// Compliance reports from GitHub (issue 6): reading customers' repositories
+// Compliance reports from GitHub (P1, P2, P7–P9; README, Compliance reports): reading customers' repositories
 // for a report, and posting the report as an issue in an internal repository,
 // once per period, never in a customer's repository. One code path serves
 // `incident-sla report` (print or --post) and the app's monthly schedule.

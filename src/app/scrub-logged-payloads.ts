@@ -1,4 +1,4 @@
-// A failed delivery's payload never reaches the log (issue 11). When a
+// A failed delivery's payload never reaches the log (README, Security: webhooks). When a
 // handler throws, @octokit/webhooks attaches the whole event (its payload: a
 // customer's issue body, up to megabytes) to the error, and Probot logs that
 // error. Pino serializes errors through the logger's `err` serializer, which

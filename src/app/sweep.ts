@@ -1,4 +1,4 @@
-// The sweep (issue 4): GitHub sends no event when a deadline approaches, so
+// The sweep (README, Reminders, escalation and the sweep): GitHub sends no event when a deadline approaches, so
 // open incidents are re-evaluated on a schedule and acted on. One code path
 // serves the in-app interval, `incident-sla sweep` in a scheduled workflow and
 // a Kubernetes CronJob. Per repository: load the configuration → read open
@@ -133,7 +133,7 @@ export async function readRepository(
       return read;
     }
     if (loaded.kind === "invalid") {
-      // Skipped, said where people see it (the error issue) and in the log (issue 11 item 4).
+      // Skipped, said where people see it (the error issue) and in the log (README, Configuration).
       result.reason = loaded.error.message;
       deps.log.warn({ repo: result.repo, reason: loaded.error.message }, "repository skipped: invalid configuration");
       if (!deps.dryRun) {

@@ -1,4 +1,4 @@
-// Bounded webhooks (issue 11): a delivery is refused before it can cost
+// Bounded webhooks (README, Security: webhooks): a delivery is refused before it can cost
 // memory or show up in a log. Probot's own middleware reads a whole body into
 // memory before it checks the signature, and logs a refused delivery with its
 // payload. The guard runs first on every webhook POST of the server:

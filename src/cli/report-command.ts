@@ -1,4 +1,4 @@
-// `incident-sla report` (issue 6): the compliance report over a period, for
+// `incident-sla report` (README, Compliance reports): the compliance report over a period, for
 // managers. From GitHub (batched GraphQL reads, the sweep's credentials) for
 // one repository, several, or every repository of the app's installations;
 // or offline from a JSON Lines export in the `evaluate` input format.

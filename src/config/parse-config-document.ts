@@ -1,5 +1,5 @@
 // The text of one configuration file turned into plain data, within limits a
-// hostile file cannot get around (issue 11): a size cap, a nesting depth
+// hostile file cannot get around (README, Configuration): a size cap, a nesting depth
 // bounded before the YAML parser sees the text (a deep unclosed `[[[[…` of
 // 64 KiB runs the parser out of memory), a cap on alias expansion, and
 // duplicate keys found in linear time (the parser's own check compares every

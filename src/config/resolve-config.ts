@@ -2,7 +2,7 @@
 // `_extends` (DESIGN §3), with every mistake turned into one ConfigError that
 // names the file and the problem. The same function serves the app (files
 // read from GitHub) and `check-config` (files read from checkouts), so both
-// refuse exactly the same things. Trust stays inside the owner (issue 11):
+// refuse exactly the same things. Trust stays inside the owner (README, Configuration):
 // `_extends` naming another owner is refused before anything is read.
 import { ConfigError, type ConfigProblem } from "./config-error.js";
 import { parseExtendsTarget } from "./extends-target.js";

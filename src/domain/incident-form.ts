@@ -2,7 +2,7 @@
 // app reasons with. Works on bodies written by the forms, by the API without a
 // form (headings may be missing) and by people editing either. Like
 // issue-form.ts, it reads customer text by plain scanning, never with a
-// regular expression (issue 11), and an answer of only whitespace or invisible
+// regular expression (README, Security: issue forms are read one answer per field), and an answer of only whitespace or invisible
 // characters is no answer: it satisfies no required diagnostic (P4).
 import { FORM_FIELDS, type FormField, type FormFieldId, type Option } from "./form-fields.js";
 import { isBlankAnswer, isSpaceCode, normalText, parseIssueForm, splitLines, trimBlank } from "./issue-form.js";

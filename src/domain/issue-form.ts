@@ -6,7 +6,7 @@
 // it; after a one-line answer (a dropdown, an input) it starts a field the app
 // does not read.
 //
-// Linear time (issue 11). A body is up to 65,536 characters a customer wrote,
+// Linear time (README, Security: issue forms are read one answer per field). A body is up to 65,536 characters a customer wrote,
 // parsed on every event and every sweep on the one thread that serves every
 // customer; a backtracking heading pattern here once held that thread for
 // seconds on a single line ("### Notes", 2,500 spaces, "x"). So this module
@@ -18,7 +18,7 @@
 // the form modules has no regular expression at all, and adversarial bodies of
 // 65,536 characters parse within a generous ceiling.
 //
-// One answer per field (issue 11, P11). GitHub renders every field of a form
+// One answer per field (P11). GitHub renders every field of a form
 // exactly once, in the form's order: `fields` must be given in that order
 // (FORM_FIELDS is). Text pasted into an answer may contain another field's
 // heading ("### Channel", "### Received at"); it must not set that field. So

@@ -1,4 +1,4 @@
-// The app's writes on one incident are capped per rolling hour (issue 11): a
+// The app's writes on one incident are capped per rolling hour (README, Security: replies are bounded): a
 // customer who repeats something the app answers (a refused label, an edit
 // that changes the diagnostics list) spends at most one issue's share of the
 // installation's write budget (GitHub: 500 content-creating requests an hour).

@@ -6,7 +6,7 @@
 // that changes something. Comment creation is never retried blindly: after a
 // failure the app looks for the comment before giving up, and after a creation
 // it removes any twin that a concurrent delivery or replica posted, keeping
-// the oldest. The writes stay within the issue's write cap (issue 11): an
+// the oldest. The writes stay within the issue's write cap (README, Security: replies are bounded): an
 // edited comment carries the log of the app's edits within the hour, so the
 // next event, in any process, counts them.
 import type { Config } from "../config/schema.js";

@@ -10,7 +10,7 @@ export const CONFIG_ERROR_TITLE = "incident-sla: configuration error";
 const KEY = "config-error";
 
 function configErrorBody(error: ConfigError): string {
-  // Problems in a file this one extends are fixed there (issue 11): say which files, once each.
+  // Problems in a file this one extends are fixed there (README, Configuration): say which files, once each.
   const others = [...new Set(error.problems.flatMap((p) => (p.file ? [p.file] : [])))];
   const where = others.length === 0 ? `\`${error.file}\`` : `\`${error.file}\` or the file it extends (${others.map((f) => `\`${f}\``).join(", ")})`;
   return [

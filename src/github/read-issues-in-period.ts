@@ -1,5 +1,5 @@
 // Reading what a compliance report needs from one repository, in batches
-// through GraphQL (issue 6), the way the sweep reads open incidents: up to 100
+// through GraphQL, the way the sweep reads open incidents: up to 100
 // issues a request, each with its body, labels and the timeline items the
 // clock needs; only an issue with more than 100 such items costs extra
 // requests. Two passes:

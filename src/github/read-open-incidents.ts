@@ -1,4 +1,4 @@
-// Reading a repository's open incidents in batches through GraphQL (issue 4):
+// Reading a repository's open incidents in batches through GraphQL (README, What a sweep costs):
 // up to 100 issues a request, each with its body, labels, assignees and the
 // timeline items the clock needs (labels, comments with their bodies for the
 // app's markers, closes, reopens). Only issues with more than 100 such items

@@ -1,4 +1,4 @@
-// The compliance report (issue 6) as a value: per customer (repository),
+// The compliance report (P1, P2, P7–P9) as a value: per customer (repository),
 // severity and target, how many deadlines were met on time, which were
 // breached and by how much, how long support took and how long customers kept
 // it waiting. Pure: every incident goes through the same explainIncident as
