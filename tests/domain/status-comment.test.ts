@@ -7,7 +7,8 @@ import { parseConfig } from "../../src/config/parse-config.js";
 import { explainIncident } from "../../src/domain/evaluate.js";
 import { readMarker } from "../../src/domain/markers.js";
 import { renderStatusComment } from "../../src/domain/status-comment.js";
-import { CUSTOMER, ENGINEER, closed, comment, issue, labeled, loadForm } from "../fixtures/incident-builders.js";
+import { CUSTOMER, ENGINEER, closed, issue, labeled, loadForm } from "../fixtures/incident-builders.js";
+import { level1AfterReply } from "../fixtures/status-comment-examples.js";
 
 const WAITING = "state: waiting for customer";
 const config = (language: "en" | "ru", extra: Record<string, unknown> = {}) => parseConfig({ language, team: { engineers: [ENGINEER] }, ...extra });
@@ -16,17 +17,7 @@ describe("renderStatusComment", () => {
   it("en, level 1 (24×7): acceptance met, a pause ended by the customer's reply, time left", () => {
     // Opened 10:00 MSK; accepted 10:20 (due 10:30); paused 11:00–12:00; now 13:00.
     // Workaround 4h + 1h paused → 15:00; 2h used, 2h left. Resolve 72h + 1h → Thu 5 March 11:00; 70h = 2d 22h left.
-    const x = explainIncident({
-      config: config("en"),
-      issue: issue({ createdAt: "2026-03-02T07:00:00Z", labels: ["severity: 1", "state: accepted"] }),
-      timeline: [
-        labeled("2026-03-02T07:00:00Z", ENGINEER, "severity: 1"),
-        labeled("2026-03-02T07:20:00Z", ENGINEER, "state: accepted"),
-        labeled("2026-03-02T08:00:00Z", ENGINEER, WAITING),
-        comment("2026-03-02T09:00:00Z", CUSTOMER),
-      ],
-      now: "2026-03-02T10:00:00Z",
-    });
+    const x = level1AfterReply("en");
     const { body, fingerprint } = renderStatusComment(x);
     expect(body).toBe(
       [
