@@ -160,7 +160,7 @@ function startOf(issue: IncidentIssue, zone: string, isTrusted: (a: Actor) => bo
 }
 
 /** The issue and its timeline up to `now`, and who is trusted (the first step of an evaluation). */
-interface Normalised {
+export interface Normalised {
   now: number;
   issue: IncidentIssue;
   /** Up to `now`, in time order, with the close a truncated export lacks. */
@@ -170,7 +170,7 @@ interface Normalised {
   warnings: Warning[];
 }
 
-function normalise(input: EvaluateInput): Normalised {
+export function normalise(input: EvaluateInput): Normalised {
   const now = toMs(input.now);
   const issue = normaliseIssue(input.issue);
   const events = normaliseTimeline(input.timeline).filter((e) => e.at <= now);
@@ -197,8 +197,16 @@ function normalise(input: EvaluateInput): Normalised {
  * milestones), then each target of TARGETS that the severity sets.
  */
 export function explainIncident(input: EvaluateInput): Explanation {
-  const { config } = input;
-  const { now, issue, events, trusted, isTrusted, warnings } = normalise(input);
+  return explainNormalised(input.config, normalise(input));
+}
+
+/**
+ * The evaluation of an already normalised incident (the steps after the
+ * first): the planner adds its own decisions as events and labels to what
+ * normalise returned. `warnings` is filled in; pass a copy to reuse it.
+ */
+export function explainNormalised(config: Config, normalised: Normalised): Explanation {
+  const { now, issue, events, trusted, isTrusted, warnings } = normalised;
 
   const start = startOf(issue, config.timezone, isTrusted, warnings);
   const t0 = start.at;

@@ -6,7 +6,7 @@ import { type Config, severityLabel } from "../config/schema.js";
 import { type SeverityProposal, classifySeverity } from "./classify-severity.js";
 import { calendarOf } from "./calendar.js";
 import { missingDiagnostics } from "./diagnostics.js";
-import { type EvaluateInput, type Explanation, explainIncident } from "./evaluate.js";
+import { type EvaluateInput, type Explanation, type Normalised, explainNormalised, normalise } from "./evaluate.js";
 import { officialChannel } from "./form-fields.js";
 import { type IncidentForm, parseIncidentForm } from "./incident-form.js";
 import { marker } from "./markers.js";
@@ -73,7 +73,6 @@ const COMMENT_KEYS = {
  */
 const GONE_AFTER_MS = 60_000;
 
-type RawLabel = string | { name?: unknown };
 type LabelEvent = Extract<IncidentEvent, { label: string }>;
 
 /** Whether `now` falls inside a working window of the contract's calendar (P10, P12). */
@@ -95,20 +94,24 @@ export function planIncident(input: EvaluateInput): PlannedIncident {
   // Every comment carries the hidden marker of its key, so a retry or a second delivery finds it.
   const say = (mode: "once" | "upsert", key: string, text: string) => comments.push({ mode, key, body: `${marker(key)}\n${text}` });
 
-  const first = explainIncident(input);
-  const form = parseIncidentForm(first.issue.body);
-  const current = new Set(first.issue.labels.map(lower));
+  // The incident is normalised once; the plan's own decisions (the severity label it sets, the
+  // app's waiting label) are added to it as labels and events, and evaluated from there.
+  const base = normalise(input);
+  const explain = (labelNames: string[], added: IncidentEvent[] = []): Explanation =>
+    explainNormalised(config, { ...base, issue: { ...base.issue, labels: labelNames }, events: [...base.events, ...added], warnings: [...base.warnings] } satisfies Normalised);
+  const form = parseIncidentForm(base.issue.body);
+  const current = new Set(base.issue.labels.map(lower));
   const severityNames = Object.keys(config.severities).map((level) => lower(severityLabel(config, Number(level))));
   const isSeverityLabel = (name: string) => severityNames.includes(lower(name));
-  const isTrusted = (login: string | null) => login !== null && first.trusted.has(login);
-  const open = first.issue.state === "open";
+  const isTrusted = (login: string | null) => login !== null && base.trusted.has(login);
+  const open = base.issue.state === "open";
 
   // 1. Severity (P8): only an incident that never had a severity label gets one from its form.
-  let x = first;
   let proposal: SeverityProposal | null = null;
+  let severityLabels = base.issue.labels;
   const hadSeverity: boolean =
-    first.issue.labels.some(isSeverityLabel) ||
-    first.events.some((e) => (e.kind === "labeled" || e.kind === "unlabeled") && isSeverityLabel(e.label));
+    base.issue.labels.some(isSeverityLabel) ||
+    base.events.some((e) => (e.kind === "labeled" || e.kind === "unlabeled") && isSeverityLabel(e.label));
   if (!hadSeverity) {
     proposal = classifySeverity(form, config);
     const name = severityLabel(config, proposal.level);
@@ -117,9 +120,10 @@ export function planIncident(input: EvaluateInput): PlannedIncident {
     if (proposal.reasons.length > 0) {
       say("once", COMMENT_KEYS.severityCorrection, severityCorrectionComment(proposal, config.language));
     }
-    const issue = input.issue as { labels?: RawLabel[] };
-    x = explainIncident({ ...input, issue: { ...issue, labels: [...(issue.labels ?? []), { name }] } });
+    severityLabels = [...base.issue.labels, name];
   }
+  // Evaluated with the severity label this plan sets, as if it were already on the issue.
+  let x = explain(severityLabels);
   const severity = x.severity.level;
   const coverage = x.evaluation.coverage;
 
@@ -206,12 +210,12 @@ export function planIncident(input: EvaluateInput): PlannedIncident {
   if (waitingChange) {
     const others = x.issue.labels.filter((l) => lower(l) !== lower(labels.waiting));
     const nextLabels = waitingChange === "labeled" ? [...others, labels.waiting] : others;
-    const synthetic = { event: waitingChange, created_at: new Date(x.now).toISOString(), actor: { login: botLogin }, label: { name: labels.waiting } };
-    x = explainIncident({
-      ...input,
-      issue: { ...(input.issue as object), labels: nextLabels.map((name) => ({ name })) },
-      timeline: [...(Array.isArray(input.timeline) ? (input.timeline as unknown[]) : []), synthetic],
-    });
+    // A second evaluation, and only here: whether the app changes its waiting label depends on the
+    // coverage and on the pause the first evaluation's replay found, and the targets depend on the change.
+    // The app's event comes last (nothing after `now` is in the events), at whole milliseconds as a
+    // timeline time is, by the bot as its lower-cased login.
+    const own: IncidentEvent = { kind: waitingChange, at: new Date(x.now).getTime(), actor: { login: botLogin, display: botLogin }, label: labels.waiting };
+    x = explain(nextLabels, [own]);
   }
 
   // 6. Managers' labels, true to the evaluation.
