@@ -1,5 +1,5 @@
 // `npm run bench:forms` (add `-- --quick` for a smoke run): how long reading an
-// issue form takes (issue 11), in one process:
+// issue form takes (README, Performance), in one process:
 //   1. Every hostile body of tests/fixtures/hostile-bodies.ts (65,536
 //      characters each) beside an ordinary 65,536-character body and a normal
 //      one-kilobyte form, through parseIncidentForm and the start of the clock
@@ -19,7 +19,7 @@ import { parseIssueForm, readIssueForm } from "../src/domain/issue-form.js";
 import { MAX_BODY, NORMAL_FORM, hostileBodies, ordinaryBody } from "../tests/fixtures/hostile-bodies.js";
 import { timeInterleaved } from "./measure.js";
 
-// ---------------------------------------------------------------- the peer: the parser before issue 11
+// ---------------------------------------------------------------- the peer: the parser before linear-time reading
 
 const OLD_FENCE = /^\s{0,3}(`{3,}|~{3,})/;
 const OLD_HEADING = /^\s{0,3}###\s+(.*?)\s*#*\s*$/;
@@ -33,7 +33,7 @@ function oldCleanValue(lines: string[]): string | null {
   return text === "" ? null : text;
 }
 
-/** src/domain/issue-form.ts as it was before issue 11: regular expressions, and the first of a repeated heading wins. */
+/** src/domain/issue-form.ts as it was before linear-time reading: regular expressions, and the first of a repeated heading wins. */
 export function oldParseIssueForm<F extends FormField>(body: string, fields: readonly F[]): Map<F["id"], string | null> {
   const byHeading = new Map<string, F>();
   for (const field of fields) {

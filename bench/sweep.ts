@@ -1,5 +1,5 @@
-// `npm run bench:sweep`: what one sweep of open incidents costs (issue 4,
-// item 6), against a local fake GitHub in a separate process, for 10,000
+// `npm run bench:sweep`: what one sweep of open incidents costs (README, Sweep
+// performance), against a local fake GitHub in a separate process, for 10,000
 // incidents in 50 repositories and 1,000 in 10, side by side with the naive
 // approach (one REST timeline read per issue), in one run.
 //

@@ -1,4 +1,4 @@
-// Bounded replies (issue 11 item 6), through probot.receive against the
+// Bounded replies (README, Security: replies are bounded), through probot.receive against the
 // in-memory GitHub: a refusal is explained once per issue and kind, a repeat
 // edits that explanation; the app's writes per issue are capped per rolling
 // hour, counted from what GitHub shows (so the cap holds in any process); and

@@ -1,4 +1,4 @@
-// GET /healthz's verdict (issue 10, item 2): healthy while sweeps succeed;
+// GET /healthz's verdict (README, Health and metrics): healthy while sweeps succeed;
 // failing with the reason after repeated failed sweeps, or when no sweep has
 // succeeded for three intervals; a partial failure is reported but healthy.
 import { describe, expect, it } from "vitest";

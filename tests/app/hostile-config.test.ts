@@ -1,5 +1,5 @@
-// Hostile and mistaken configurations through the handler (issue 11 items 3,
-// 4 and 8): each one, named in its test, opens one configuration-error issue
+// Hostile and mistaken configurations through the handler (README,
+// Configuration): each one, named in its test, opens one configuration-error issue
 // naming the file and the problem, leaves the incident alone, and the
 // delivery succeeds (probot.receive resolves: the webhook answers 2xx, where
 // these used to throw and answer 500). Nothing is ever read from another owner.

@@ -1,4 +1,4 @@
-// Hostile issue bodies through the handler (probot.receive, issue 11): customer
+// Hostile issue bodies through the handler (probot.receive; README, Security): customer
 // text pasted into an engineer's registration cannot backdate the clock (P11)
 // and the status comment says what was ambiguous; answers of only invisible
 // characters do not count as diagnostics (P4); and every hostile body of

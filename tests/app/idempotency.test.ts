@@ -1,4 +1,4 @@
-// Idempotency (issue 3 item 12, DESIGN §1.4): a webhook delivered twice or
+// Idempotency (DESIGN §1.4): a webhook delivered twice or
 // three times, sequentially or at the same moment, a POST whose answer was a
 // 5xx although GitHub stored it, and a twin posted by another replica never
 // leave two comments or flip a label twice. The fake GitHub is stateful, so a

@@ -1,7 +1,7 @@
 // Incident events through probot.receive with real webhook payloads
 // (@octokit/webhooks-examples) and captured issue-form bodies; GitHub is the
 // in-memory fake behind nock, and every test asserts the exact requests (in
-// order) and the exact bodies the app sent. Issue 3 items 3–8 and 10.
+// order) and the exact bodies the app sent (README, Using it).
 //
 // Monday 2 March 2026 is a working day; Moscow is UTC+3, so 10:00 MSK is 07:00Z.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -331,7 +331,7 @@ describe("pauses (P7)", () => {
         "Permanent solution: if the clock resumed now, due 2026-03-17 10:00 UTC+3 (as of 2026-03-02 10:30 UTC+3).",
         "",
         "<sub>Times are in Europe/Moscow. Updated 2026-03-02 10:30 UTC+3.</sub>",
-        // The app's edits within the hour, so the write cap counts them in any process (issue 11).
+        // The app's edits within the hour, so the write cap counts them in any process (README, Security: replies are bounded).
         "<!-- incident-sla-edits: 2026-03-02T07:30:02Z -->",
       ].join("\n"),
     );

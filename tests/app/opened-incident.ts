@@ -1,4 +1,4 @@
-// The starting point of the issue 11 handler tests: a configured customer
+// The starting point of the handler tests of hostile input (README, Security): a configured customer
 // repository (labels created at installation) whose issue #1, a complete
 // level-3 form, was opened at 10:00 MSK and handled at 10:01; the requests of
 // that first delivery are forgotten.

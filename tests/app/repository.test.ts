@@ -1,7 +1,7 @@
 // Repository-level behaviour: no configuration (not a customer repository),
 // an invalid configuration (one "configuration error" issue, updated, never
-// duplicated, closed by the push that fixes it; issue 3 item 11), and label
-// creation on installation (issue 3 item 9).
+// duplicated, closed by the push that fixes it; README, Configuration), and label
+// creation on installation (README, Installing the app).
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadForm } from "../fixtures/incident-builders.js";
 import { BOT, OWNER, REPO, payload } from "./harness.js";

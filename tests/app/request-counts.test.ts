@@ -1,4 +1,4 @@
-// What each handled event costs in GitHub API requests (issue 3 item 13),
+// What each handled event costs in GitHub API requests (README, What each event costs),
 // asserted so that a regression shows. Counted: every REST request the app
 // makes for the event, the installation-token exchange left out (Probot
 // caches the token for about an hour per installation). "Reads" are GETs,

@@ -1,4 +1,4 @@
-// Support's labels belong to support (issue 11 item 5), through probot.receive
+// Support's labels belong to support (README, Security), through probot.receive
 // against the in-memory GitHub: a state label the customer side adds is
 // removed with one explanation (DESIGN §8), so that a support engineer adding
 // it later records the event that meets the target; a label deleted from the

@@ -1,4 +1,4 @@
-// Bounded webhooks (issue 11, item 7), on a plain HTTP server with the guard
+// Bounded webhooks (README, Security: webhooks), on a plain HTTP server with the guard
 // in front of its listener: a body over the cap is refused before it is read,
 // an unsigned or mis-signed body is refused, neither reaches the listener, and
 // the refusal is logged without the payload. What passes reaches the listener

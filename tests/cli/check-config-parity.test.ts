@@ -1,4 +1,4 @@
-// check-config refuses exactly what the app refuses (issue 11 item 4): every
+// check-config refuses exactly what the app refuses (README, Configuration): every
 // file of the hostile table, and the accepted ones, read once by the app's
 // loader from a fake GitHub and once by `check-config --owner` from
 // checkouts on disk laid out the same way: the same verdict, the same

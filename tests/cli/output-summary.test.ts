@@ -1,4 +1,4 @@
-// `--output summary` for `sweep` and `report --post` (issue 10, item 4): the
+// `--output summary` for `sweep` and `report --post` (README, Three ways to run it, one code path): the
 // Actions example runs in the vendor's operations repository, whose logs are
 // not for customers to read about each other. With it, stdout holds one line
 // of totals, stderr one summary line, no log line is written whatever

@@ -1,5 +1,5 @@
-// One file's text within limits a hostile file cannot get around (issue 11
-// item 4): size, nesting depth (bounded before the YAML parser runs), alias
+// One file's text within limits a hostile file cannot get around (README,
+// Configuration): size, nesting depth (bounded before the YAML parser runs), alias
 // expansion, duplicate keys, and a top level that must be a mapping.
 import { describe, expect, it } from "vitest";
 import { ConfigError } from "../../src/config/config-error.js";

@@ -1,4 +1,4 @@
-// resolveConfig (issue 11 items 3 and 4): a file merged over the files it
+// resolveConfig (README, Configuration): a file merged over the files it
 // extends within its owner, every mistake one ConfigError naming the file and
 // the problem. Here with files in memory; tests/app, tests/sweep and
 // tests/cli run the same table through GitHub and the disk.

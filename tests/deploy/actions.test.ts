@@ -1,4 +1,4 @@
-// The GitHub Actions examples (issue 10, item 4): they belong in the vendor's
+// The GitHub Actions examples (README, GitHub Actions: the vendor's operations repository): they belong in the vendor's
 // private operations repository and say so; they log nothing about any
 // customer (every incident-sla command runs with --output summary, no
 // --repo, no LOG_LEVEL); they keep their install between runs and run only

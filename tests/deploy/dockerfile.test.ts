@@ -1,4 +1,4 @@
-// The Dockerfile and .dockerignore (issue 10, item 4), checked by structure:
+// The Dockerfile and .dockerignore (README, The container image), checked by structure:
 // this machine has no Docker engine, so the image is never built here. What
 // its runtime stage does with files is reproduced in
 // production-install.test.ts. Here: two stages, the runtime one with

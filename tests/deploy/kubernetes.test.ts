@@ -1,4 +1,4 @@
-// deploy/kubernetes.yaml (issue 10, item 4): valid YAML, no Secret of its
+// deploy/kubernetes.yaml (README, Kubernetes): valid YAML, no Secret of its
 // own (credentials are created once by hand, so `kubectl apply` never
 // overwrites them), probes that do not restart pods for a GitHub outage,
 // resource limits with a heap limit under them, the sweep CronJob that never

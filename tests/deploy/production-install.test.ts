@@ -1,5 +1,5 @@
-// What ships, installed the way it is installed in production (issue 10,
-// items 4 and 7), without Docker: `npm pack` over today's build, the tarball
+// What ships, installed the way it is installed in production (README,
+// Deployment), without Docker: `npm pack` over today's build, the tarball
 // unpacked with the lock next to it and `npm ci --omit=dev --ignore-scripts`,
 // which is what the Dockerfile's runtime stage does (dockerfile.test.ts checks
 // that it copies exactly package.json "files" and the lock). Then, with no

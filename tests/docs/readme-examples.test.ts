@@ -1,5 +1,5 @@
 // Every README example of the command line that uses the shipped examples/
-// files (issue 10, item 7) runs as written, through `node bin/incident-sla.js`
+// files (README, Command line) runs as written, through `node bin/incident-sla.js`
 // built from today's sources: exit 0, output of the right kind, and, where
 // the README shows output after a `$ incident-sla …` line, those lines ("…"
 // stands for anything). So a README example that stops working fails here.

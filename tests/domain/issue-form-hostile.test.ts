@@ -1,4 +1,4 @@
-// Issue 11: nothing a customer writes can freeze the app or set a field it did
+// README, Security: nothing a customer writes can freeze the app or set a field it did
 // not answer. Three parts:
 //   1. Linear time. Hostile bodies of 65,536 characters (GitHub's limit) are
 //      read within a generous ceiling, where the old heading pattern took

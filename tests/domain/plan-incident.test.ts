@@ -1,6 +1,6 @@
 // planIncident: what an incident needs on GitHub (labels to add and remove,
 // comments to post once, keep up to date or delete), decided from the config,
-// the issue, its timeline and `now` (issue 3 items 3–8). Texts are checked
+// the issue, its timeline and `now` (README, Using it). Texts are checked
 // word for word in both languages where the policy makes the app speak.
 //
 // Times: Monday 2 March 2026 is a working day in the ru calendar; Moscow is

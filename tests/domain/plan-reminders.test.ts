@@ -1,5 +1,5 @@
 // planReminders: the reminder and escalation comments an incident is owed at
-// `now` (issue 4 item 2), from explainIncident's explanation. Pure, so every
+// `now` (README, Reminders, escalation and the sweep), from explainIncident's explanation. Pure, so every
 // case is a table row with a fixed `now` and the contract's zone.
 //
 // Times: Europe/Moscow is UTC+3 all year, so 09:00–18:00 MSK is 06:00–15:00Z.

@@ -1,5 +1,5 @@
 // The start of the clock (P11) when customer text pasted into an engineer's
-// registration holds the registration's own headings (issue 11): the form's
+// registration holds the registration's own headings (P11): the form's
 // answers win, and the evaluation says which headings it saw twice, or only
 // inside another answer. The status comment shows these warnings
 // (tests/app/hostile-forms.test.ts shows it through the handler).

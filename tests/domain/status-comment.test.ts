@@ -1,4 +1,4 @@
-// The status comment (issue 3 item 8): one per incident, in the contract's
+// The status comment (README, Using it): one per incident, in the contract's
 // language, with severity and why, start and why (P11), each target's due time
 // in local time with the zone, status, time left, and the pauses. Whole bodies
 // below were checked by hand (comments show the arithmetic); Moscow is UTC+3.

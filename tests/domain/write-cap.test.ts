@@ -1,4 +1,4 @@
-// The per-issue write cap (issue 11 item 6): what the app counts as its own
+// The per-issue write cap (README, Security: replies are bounded): what the app counts as its own
 // writes within the rolling hour, from the timeline and the edit log its
 // edited comments carry; and the status comment's check that nobody else
 // edited it.

@@ -1,4 +1,4 @@
-// Bounded webhooks (issue 11, item 7) against the real app process: a 60 MB
+// Bounded webhooks (README, Security: webhooks) against the real app process: a 60 MB
 // unsigned delivery is refused from its Content-Length before it is read (the
 // app's memory does not move), and no refused or failed delivery's payload is
 // ever written to the log.

@@ -1,5 +1,5 @@
-// Hostile configurations against the real app process (issue 11 items 3, 4
-// and 8): a customer's file extending another owner's, an _extends cycle, a
+// Hostile configurations against the real app process (README, Configuration):
+// a customer's file extending another owner's, an _extends cycle, a
 // directory at the configuration path, a list file and an alias bomb. Each
 // delivery is answered 200 (these used to answer 500 on every webhook), each
 // repository gets one configuration-error issue naming the file and the

@@ -1,4 +1,4 @@
-// Failures are seen (issue 10, item 2), against the real app process
+// Failures are seen (README, Health and metrics), against the real app process
 // (`probot run`) and the local GitHub: a GitHub the app cannot reach shows up
 // in the log at error, on GET /healthz (503 with the reason after repeated
 // failed sweeps) and on GET /metrics within a sweep interval or two; one

@@ -1,4 +1,4 @@
-// The scheduled report (issue 6, item 4) against the local GitHub: the app
+// The scheduled report (README, The monthly report) against the local GitHub: the app
 // posts last month's report once per period into the internal repository its
 // organisation's defaults name, whatever retries, restarts and replicas do,
 // and never into a customer's repository (DESIGN §8).

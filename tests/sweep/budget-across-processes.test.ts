@@ -1,4 +1,4 @@
-// The write budget holds across processes (issue 10, item 3): a sweep run as
+// The write budget holds across processes (README, Reminders, escalation and the sweep: within GitHub's limits, across processes): a sweep run as
 // its own process (a CronJob, an Actions workflow) keeps nothing between runs,
 // so it counts what the app already wrote in the last minute and hour from the
 // timelines it reads anyway, and spends only the rest. Consecutive runs never

@@ -1,4 +1,4 @@
-// `incident-sla sweep` as a command (issue 4 item 4): app credentials over
+// `incident-sla sweep` as a command (README, Three ways to run it, one code path): app credentials over
 // every installation or one shard of them, or a GITHUB_TOKEN with --repo;
 // GitHub Enterprise Server layouts as Probot (GHE_HOST) and GitHub Actions
 // (GITHUB_API_URL, GITHUB_GRAPHQL_URL) give them; an invalid configuration

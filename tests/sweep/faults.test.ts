@@ -1,4 +1,4 @@
-// The sweep under faults (issue 4 items 3 and 5): two sweeps at once, a 502
+// The sweep under faults (README, Reminders, escalation and the sweep): two sweeps at once, a 502
 // after GitHub stored a comment, secondary and primary rate limits with and
 // without retry-after, GitHub's content-creation limits (most urgent first,
 // the rest deferred, never lost or duplicated), and an installation token

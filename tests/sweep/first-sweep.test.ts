@@ -1,4 +1,4 @@
-// `incident-sla sweep` against the local fake GitHub (issue 4 items 1–3):
+// `incident-sla sweep` against the local fake GitHub (README, Reminders, escalation and the sweep):
 // the first sweep posts exactly the reminders, escalations, status comments
 // and labels that are due; a sweep with nothing changed writes nothing and
 // reads one GraphQL page per 100 open incidents (plus extra pages only for

@@ -1,5 +1,5 @@
-// Hostile and mistaken configurations through the sweep (issue 11 items 3, 4
-// and 8): the repository is skipped with its reason (its JSON line, and a
+// Hostile and mistaken configurations through the sweep (README,
+// Configuration): the repository is skipped with its reason (its JSON line, and a
 // warn log line with repository and reason), its incidents are left alone,
 // one error issue names the file and the problem, the run still exits 0,
 // and nothing is read from another owner.

@@ -1,4 +1,4 @@
-// Scheduling and the pieces around it (issue 4 items 1, 4, 5): the in-app
+// Scheduling and the pieces around it (README, Reminders, escalation and the sweep): the in-app
 // interval (first sweep soon after start, then every SWEEP_INTERVAL seconds
 // with jitter, never two at once, stoppable; 0 turns it off), shards,
 // summaries, write budgets, rate-limit waits, and the GraphQL queries
