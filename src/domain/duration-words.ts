@@ -85,3 +85,9 @@ export function targetWords(target: string, lang: Language, day: DayUnit): strin
   if (parsed.days === 0 || !day.working) return text;
   return `${text} ${DURATION_WORDS[lang].dayLength(durationWords(day.minutes, lang))}`;
 }
+
+/** Whether a contract target counts whole days ("10d", "1d4h"), which a business clock reads as working days. */
+export function targetHasDays(target: string): boolean {
+  const parsed = parseDuration(target);
+  return !("error" in parsed) && parsed.days > 0;
+}

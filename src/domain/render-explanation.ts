@@ -5,7 +5,8 @@
 // inside a GitHub comment (Markdown), with no terminal colours.
 import { TARGET_TITLES } from "./texts.js";
 import { DateTime } from "luxon";
-import { formatMinutes } from "../units/durations.js";
+import { calendarOf } from "./calendar.js";
+import { type DayUnit, WALL_DAY, durationWords, targetHasDays, targetWords } from "./duration-words.js";
 import type { ClosedPeriod, Explanation, Pause, TargetDetail } from "./evaluate.js";
 import type { CloseReason } from "./timeline.js";
 import { renderWarning } from "./warnings.js";
@@ -13,7 +14,6 @@ import { renderWarning } from "./warnings.js";
 export type Language = "ru" | "en";
 
 const MINUTE = 60_000;
-const WALL_DAY_MINUTES = 1440;
 
 interface Words {
   incident: string;
@@ -193,10 +193,10 @@ export function formatLocalTime(instantMs: number, zone: string): string {
   return `${time} (UTC${dt.toFormat("ZZ")}, ${zone})`;
 }
 
-/** Whole minutes (rounded down) in the compact form of formatMinutes; a positive span under a minute says so. */
-function span(ms: number, words: Words, language: Language, dayMinutes?: number): string {
+/** Whole minutes (rounded down) in words, days of `day` first; a positive span under a minute says so. */
+function span(ms: number, words: Words, language: Language, day?: DayUnit): string {
   if (ms > 0 && ms < MINUTE) return words.lessThanMinute;
-  return formatMinutes(Math.floor(ms / MINUTE), language, dayMinutes);
+  return durationWords(Math.floor(ms / MINUTE), language, day);
 }
 
 function describeStart(x: Explanation, w: Words, at: (ms: number) => string): string {
@@ -234,12 +234,15 @@ function describeClock(x: Explanation, w: Words): string {
 
 function describeTarget(t: TargetDetail, x: Explanation, w: Words, language: Language, at: (ms: number) => string): string {
   const business = x.severityConfig.clock === "business";
-  const contract = business ? `${t.target} ${w.workingTime}` : t.target;
+  const day: DayUnit = business ? { minutes: calendarOf(x.config).dayMinutes, working: true } : WALL_DAY;
+  // A target in working days says how long one is; one in hours says they are working hours.
+  const target = targetWords(t.target, language, day);
+  const contract = business && !targetHasDays(t.target) ? `${target} ${w.workingTime}` : target;
   const head = `${TARGET_TITLES[t.name][language]} (${t.name}, ${contract}): ${w.due} ${at(t.due)}`;
   // Time left is clock time (business hours on a business clock, shown without
   // days so a "d" is never mistaken for 24 hours); overdue is wall-clock time.
-  const left = w.left(span(t.leftMs, w, language, business ? undefined : WALL_DAY_MINUTES), business);
-  const overdue = span(t.overdueMs, w, language, WALL_DAY_MINUTES);
+  const left = w.left(span(t.leftMs, w, language, business ? undefined : WALL_DAY), business);
+  const overdue = span(t.overdueMs, w, language, WALL_DAY);
   let state: string;
   switch (t.status) {
     case "met": {
@@ -271,14 +274,14 @@ function describePause(p: Pause, x: Explanation, w: Words, language: Language, a
   const until = p.end === null ? `${w.untilNow} (${w.stillRunning})` : at(p.end);
   const started = w.pauseStarted(p.startedBy, x.config.labels.waiting);
   const ended = p.endReason && p.endedBy ? `, ${w.pauseEnded[p.endReason](p.endedBy)}` : "";
-  return `- ${at(p.start)} – ${until}, ${span(end - p.start, w, language, WALL_DAY_MINUTES)}: ${started}${ended}.`;
+  return `- ${at(p.start)} – ${until}, ${span(end - p.start, w, language, WALL_DAY)}: ${started}${ended}.`;
 }
 
 function describeClosed(p: ClosedPeriod, x: Explanation, w: Words, language: Language, at: (ms: number) => string): string {
   const end = p.end ?? x.now;
   const until = p.end === null ? `${w.untilNow} (${w.stillClosed})` : at(p.end);
   const reopened = p.reopenedBy ? `, ${w.reopenedBy(p.reopenedBy)}` : "";
-  return `- ${at(p.start)} – ${until}, ${span(end - p.start, w, language, WALL_DAY_MINUTES)}: ${w.closedBy(p.closedBy, w.reason[p.reason])}${reopened}.`;
+  return `- ${at(p.start)} – ${until}, ${span(end - p.start, w, language, WALL_DAY)}: ${w.closedBy(p.closedBy, w.reason[p.reason])}${reopened}.`;
 }
 
 /** The explanation of one incident as text in `language`. */
@@ -310,7 +313,7 @@ export function renderExplanation(x: Explanation, language: Language): string {
   }
 
   if (x.pauses.length > 0) {
-    lines.push("", `${w.pauses}, ${w.pausedTotal} ${span(ev.pausedMinutes * MINUTE, w, language, WALL_DAY_MINUTES)}:`);
+    lines.push("", `${w.pauses}, ${w.pausedTotal} ${span(ev.pausedMinutes * MINUTE, w, language, WALL_DAY)}:`);
     for (const p of x.pauses) lines.push(describePause(p, x, w, language, at));
   }
   if (x.closedPeriods.length > 0) {

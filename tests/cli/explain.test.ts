@@ -18,11 +18,11 @@ describe("explain: text", () => {
         `- Start: 2026-03-02 09:00 ${ZONE}: the issue was created (by customer-eng).`,
         '- Severity: 1 (label "severity: 1").',
         "- Clock: 24x7, every hour counts.",
-        `- Acceptance (accept, 30m): due 2026-03-02 09:30 ${ZONE}; met at 2026-03-02 09:10 ${ZONE} by alice (label "state: accepted"), on time.`,
-        `- Workaround (workaround, 4h): due 2026-03-02 14:35 ${ZONE}; BREACHED, overdue by 25m.`,
-        `- Permanent solution (resolve, 3d): due 2026-03-05 10:35 ${ZONE}; running, 2d 19h 35m left.`,
-        "Pauses (waiting for the customer), in total 1h 35m:",
-        `- 2026-03-02 09:30 ${ZONE} – 2026-03-02 11:05 ${ZONE}, 1h 35m: started by alice (label "state: waiting for customer"), ended by a comment from customer-eng (customer side).`,
+        `- Acceptance (accept, 30 min): due 2026-03-02 09:30 ${ZONE}; met at 2026-03-02 09:10 ${ZONE} by alice (label "state: accepted"), on time.`,
+        `- Workaround (workaround, 4 h): due 2026-03-02 14:35 ${ZONE}; BREACHED, overdue by 25 min.`,
+        `- Permanent solution (resolve, 3 days): due 2026-03-05 10:35 ${ZONE}; running, 2 days 19 h 35 min left.`,
+        "Pauses (waiting for the customer), in total 1 h 35 min:",
+        `- 2026-03-02 09:30 ${ZONE} – 2026-03-02 11:05 ${ZONE}, 1 h 35 min: started by alice (label "state: waiting for customer"), ended by a comment from customer-eng (customer side).`,
         `- 2026-03-02 11:20 ${ZONE}: added by customer-eng.`,
         `As of 2026-03-02 15:00 ${ZONE}.`,
       ],
@@ -34,9 +34,9 @@ describe("explain: text", () => {
         "Инцидент #12: Login fails for all users in PROD",
         `- Начало отсчёта: 2026-03-02 09:00 ${ZONE}: создание issue (автор customer-eng).`,
         "- Уровень критичности: 1 (метка «severity: 1»).",
-        `- Обходное решение (workaround, 4h): срок 2026-03-02 14:35 ${ZONE}; НАРУШЕН, просрочено на 25мин.`,
-        `- Постоянное решение (resolve, 3d): срок 2026-03-05 10:35 ${ZONE}; идёт, осталось 2д 19ч 35мин.`,
-        `1ч 35мин: начал alice (метка «state: waiting for customer»), закончилась комментарием customer-eng (сторона заказчика).`,
+        `- Обходное решение (workaround, 4 ч): срок 2026-03-02 14:35 ${ZONE}; НАРУШЕН, просрочено на 25 мин.`,
+        `- Постоянное решение (resolve, 3 дня): срок 2026-03-05 10:35 ${ZONE}; идёт, осталось 2 дня 19 ч 35 мин.`,
+        `1 ч 35 мин: начал alice (метка «state: waiting for customer»), закончилась комментарием customer-eng (сторона заказчика).`,
         `- 2026-03-02 11:20 ${ZONE}: поставил customer-eng.`,
       ],
     ],
@@ -55,9 +55,9 @@ describe("explain: text", () => {
         `- Start: 2026-03-06 17:00 ${ZONE}: the request was received through Phone; alice registered it on the customer's behalf at 2026-03-10 10:00 ${ZONE}, so the clock starts when it was received.`,
         "- Severity: 3 (the default: the issue has no severity label).",
         "- Clock: business, working time only: Mon–Fri 09:00–18:00, Russian production calendar (ru), zone Europe/Moscow.",
-        `- Acceptance (accept, 8h working time): due 2026-03-10 16:00 ${ZONE}; met at 2026-03-10 11:00 ${ZONE} by bob (closed the issue), on time.`,
-        `- Permanent solution (resolve, 10d working time): due 2026-03-23 18:00 ${ZONE}; running, 82h of working time left.`,
-        `- 2026-03-10 11:00 ${ZONE} – 2026-03-10 12:00 ${ZONE}, 1h: closed by bob as not planned, reopened by customer-eng.`,
+        `- Acceptance (accept, 8 h working time): due 2026-03-10 16:00 ${ZONE}; met at 2026-03-10 11:00 ${ZONE} by bob (closed the issue), on time.`,
+        `- Permanent solution (resolve, 10 working days (9 h each)): due 2026-03-23 18:00 ${ZONE}; running, 82 h of working time left.`,
+        `- 2026-03-10 11:00 ${ZONE} – 2026-03-10 12:00 ${ZONE}, 1 h: closed by bob as not planned, reopened by customer-eng.`,
       ],
     ],
     [
@@ -65,8 +65,8 @@ describe("explain: text", () => {
       [
         `- Начало отсчёта: 2026-03-06 17:00 ${ZONE}: обращение получено через канал «Phone»; alice зарегистрировал его от имени заказчика 2026-03-10 10:00 ${ZONE}, поэтому отсчёт идёт от момента получения.`,
         "- Режим отсчёта: business, только рабочее время: пн–пт 09:00–18:00, производственный календарь РФ (ru), часовой пояс Europe/Moscow.",
-        `- Постоянное решение (resolve, 10d рабочего времени): срок 2026-03-23 18:00 ${ZONE}; идёт, осталось 82ч рабочего времени.`,
-        `1ч: закрыл bob как не планируемый, переоткрыл customer-eng.`,
+        `- Постоянное решение (resolve, 10 рабочих дней (по 9 ч)): срок 2026-03-23 18:00 ${ZONE}; идёт, осталось 82 ч рабочего времени.`,
+        `1 ч: закрыл bob как не планируемый, переоткрыл customer-eng.`,
       ],
     ],
   ])("#31 in %s: registered on the customer's behalf (P11), business clock, working time left, a closed period", async (lang, phrases) => {
@@ -148,7 +148,7 @@ describe("explain --issue --timeline (the files gh api writes)", () => {
     const result = await runCli(["explain", "--config", CONFIG, "--lang", "en", "--issue", issue, "--timeline", fixture("timeline-12-paginated-two-pages.json")], {
       now: Date.parse("2026-03-02T12:00:00Z"),
     });
-    expect(result.stdout).toContain(`- Workaround (workaround, 4h): due 2026-03-02 14:35 ${ZONE}; BREACHED, overdue by 25m.`);
+    expect(result.stdout).toContain(`- Workaround (workaround, 4 h): due 2026-03-02 14:35 ${ZONE}; BREACHED, overdue by 25 min.`);
   });
 });
 

@@ -50,6 +50,6 @@ describe("node bin/incident-sla.js", () => {
   it.each(["UTC", "America/Los_Angeles", "Asia/Kolkata"])("explain shows contract-local times whatever the host's TZ (%s)", (tz) => {
     const result = run(["explain", "--config", CONFIG, "--lang", "en", fixture("incident-12-sev1-workaround-overdue.json")], "", { TZ: tz });
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain("- Workaround (workaround, 4h): due 2026-03-02 14:35 (UTC+03:00, Europe/Moscow); BREACHED, overdue by 25m.");
+    expect(result.stdout).toContain("- Workaround (workaround, 4 h): due 2026-03-02 14:35 (UTC+03:00, Europe/Moscow); BREACHED, overdue by 25 min.");
   });
 });

@@ -2,7 +2,7 @@
 // plural forms of день and рабочий день, and a working day's length where a
 // target counts in working days.
 import { describe, expect, it } from "vitest";
-import { WALL_DAY, durationWords, targetWords } from "../../src/domain/duration-words.js";
+import { WALL_DAY, durationWords, targetHasDays, targetWords } from "../../src/domain/duration-words.js";
 
 const WORKING = { minutes: 540, working: true };
 
@@ -50,5 +50,17 @@ describe("targetWords", () => {
     ["soon", "en", WALL_DAY, "soon"],
   ] as const)("%s in %s = %s", (target, lang, day, text) => {
     expect(targetWords(target, lang, day)).toBe(text);
+  });
+});
+
+describe("targetHasDays", () => {
+  it.each([
+    ["10d", true],
+    ["1d4h", true],
+    ["8h", false],
+    ["90m", false],
+    ["soon", false],
+  ] as const)("%s: %s", (target, days) => {
+    expect(targetHasDays(target)).toBe(days);
   });
 });

@@ -73,11 +73,11 @@ describe("renderExplanation", () => {
       "en",
       [
         // met exactly at its due time is on time
-        `- Acceptance (accept, 30m): due 2026-03-02 09:30 ${MSK}; met at 2026-03-02 09:30 ${MSK} by alice (label "${WAIT}"), on time.`,
+        `- Acceptance (accept, 30 min): due 2026-03-02 09:30 ${MSK}; met at 2026-03-02 09:30 ${MSK} by alice (label "${WAIT}"), on time.`,
         // 4h from 06:00Z plus the 30 minutes paused so far: 10:30Z = 13:30 MSK; 3h 30m of the 4h left
-        `- Workaround (workaround, 4h): due 2026-03-02 13:30 ${MSK}; paused, 3h 30m left; the due time assumes the pause ends now.`,
-        "Pauses (waiting for the customer), in total 30m:",
-        `- 2026-03-02 09:30 ${MSK} – now (still running), 30m: started by alice (label "${WAIT}").`,
+        `- Workaround (workaround, 4 h): due 2026-03-02 13:30 ${MSK}; paused, 3 h 30 min left; the due time assumes the pause ends now.`,
+        "Pauses (waiting for the customer), in total 30 min:",
+        `- 2026-03-02 09:30 ${MSK} – now (still running), 30 min: started by alice (label "${WAIT}").`,
       ],
     ],
     [
@@ -85,8 +85,8 @@ describe("renderExplanation", () => {
       PAUSED,
       "ru",
       [
-        `- Обходное решение (workaround, 4h): срок 2026-03-02 13:30 ${MSK}; на паузе, осталось 3ч 30мин; срок указан в предположении, что пауза заканчивается сейчас.`,
-        `- 2026-03-02 09:30 ${MSK} – сейчас (продолжается), 30мин: начал alice (метка «${WAIT}»).`,
+        `- Обходное решение (workaround, 4 ч): срок 2026-03-02 13:30 ${MSK}; на паузе, осталось 3 ч 30 мин; срок указан в предположении, что пауза заканчивается сейчас.`,
+        `- 2026-03-02 09:30 ${MSK} – сейчас (продолжается), 30 мин: начал alice (метка «${WAIT}»).`,
       ],
     ],
     [
@@ -94,12 +94,12 @@ describe("renderExplanation", () => {
       PAUSES_ENDED_AND_CLOSED,
       "en",
       [
-        `- 2026-03-02 09:20 ${MSK} – 2026-03-02 10:00 ${MSK}, 40m: started by bob (label "${WAIT}"), ended when bob removed the label.`,
-        `- 2026-03-02 11:00 ${MSK} – 2026-03-02 12:00 ${MSK}, 1h: started by bob (label "${WAIT}"), ended when bob closed the issue.`,
-        "Pauses (waiting for the customer), in total 1h 40m:",
+        `- 2026-03-02 09:20 ${MSK} – 2026-03-02 10:00 ${MSK}, 40 min: started by bob (label "${WAIT}"), ended when bob removed the label.`,
+        `- 2026-03-02 11:00 ${MSK} – 2026-03-02 12:00 ${MSK}, 1 h: started by bob (label "${WAIT}"), ended when bob closed the issue.`,
+        "Pauses (waiting for the customer), in total 1 h 40 min:",
         "Closed periods (time does not count):",
-        `- 2026-03-02 12:00 ${MSK} – now (still closed), 1h: closed by bob as completed.`,
-        `- Permanent solution (resolve, 5d): due 2026-03-07 10:40 ${MSK}; met at 2026-03-02 12:00 ${MSK} by bob (closed the issue), on time.`,
+        `- 2026-03-02 12:00 ${MSK} – now (still closed), 1 h: closed by bob as completed.`,
+        `- Permanent solution (resolve, 5 days): due 2026-03-07 10:40 ${MSK}; met at 2026-03-02 12:00 ${MSK} by bob (closed the issue), on time.`,
       ],
     ],
     [
@@ -107,38 +107,38 @@ describe("renderExplanation", () => {
       PAUSES_ENDED_AND_CLOSED,
       "ru",
       [
-        `40мин: начал bob (метка «${WAIT}»), закончилась: bob снял метку.`,
-        `1ч: начал bob (метка «${WAIT}»), закончилась: bob закрыл issue.`,
-        `- 2026-03-02 12:00 ${MSK} – сейчас (всё ещё закрыт), 1ч: закрыл bob как выполненный.`,
+        `40 мин: начал bob (метка «${WAIT}»), закончилась: bob снял метку.`,
+        `1 ч: начал bob (метка «${WAIT}»), закончилась: bob закрыл issue.`,
+        `- 2026-03-02 12:00 ${MSK} – сейчас (всё ещё закрыт), 1 ч: закрыл bob как выполненный.`,
       ],
     ],
-    ["closed as not planned: unmet targets are cancelled", cancelled("not_planned"), "en", [`- Workaround (workaround, 4h): due 2026-03-02 14:00 ${MSK}; cancelled: the issue is closed as not planned.`]],
+    ["closed as not planned: unmet targets are cancelled", cancelled("not_planned"), "en", [`- Workaround (workaround, 4 h): due 2026-03-02 14:00 ${MSK}; cancelled: the issue is closed as not planned.`]],
     ["closed as a duplicate: cancelled too", cancelled("duplicate"), "en", ["; cancelled: the issue is closed as duplicate."]],
     ["cancelled in Russian", cancelled("not_planned"), "ru", ["; отменён: issue закрыт как не планируемый."]],
     [
       "met late",
       { timeline: [labeled("2026-03-02T06:45:00Z", "alice", "state: accepted")], now: "2026-03-02T07:00:00Z" },
       "en",
-      [`- Acceptance (accept, 30m): due 2026-03-02 09:30 ${MSK}; met at 2026-03-02 09:45 ${MSK} by alice (label "state: accepted"), late by 15m.`],
+      [`- Acceptance (accept, 30 min): due 2026-03-02 09:30 ${MSK}; met at 2026-03-02 09:45 ${MSK} by alice (label "state: accepted"), late by 15 min.`],
     ],
     [
       "met late in Russian",
       { timeline: [labeled("2026-03-02T06:45:00Z", "alice", "state: accepted")], now: "2026-03-02T07:00:00Z" },
       "ru",
-      [`- Принятие в работу (accept, 30m): срок 2026-03-02 09:30 ${MSK}; выполнено 2026-03-02 09:45 ${MSK}: alice, метка «state: accepted», с опозданием на 15мин.`],
+      [`- Принятие в работу (accept, 30 мин): срок 2026-03-02 09:30 ${MSK}; выполнено 2026-03-02 09:45 ${MSK}: alice, метка «state: accepted», с опозданием на 15 мин.`],
     ],
     [
       "less than a minute left, and seconds shown when there are any",
       { now: "2026-03-02T06:29:30Z" },
       "en",
-      [`- Acceptance (accept, 30m): due 2026-03-02 09:30 ${MSK}; running, less than a minute left.`, `As of 2026-03-02 09:29:30 ${MSK}.`],
+      [`- Acceptance (accept, 30 min): due 2026-03-02 09:30 ${MSK}; running, less than a minute left.`, `As of 2026-03-02 09:29:30 ${MSK}.`],
     ],
     [
       "overdue by days (wall-clock days of 24 hours)",
       { now: "2026-03-04T08:00:00Z" },
       "en",
       // accept was due 06:30Z on 2 March: 2 days, 1h 30m ago
-      ["; BREACHED, overdue by 2d 1h 30m."],
+      ["; BREACHED, overdue by 2 days 1 h 30 min."],
     ],
     [
       "a business clock with its own week, no preset, extra dates; time left is working time",
@@ -153,7 +153,7 @@ describe("renderExplanation", () => {
       [
         "- Clock: business, working time only: Mon, Wed, Fri 09:00–18:00, no holiday calendar, 1 extra holiday, 1 extra working date, zone Europe/Moscow.",
         // 09:00–11:00 MSK used: 6h of the 8h left
-        `- Acceptance (accept, 8h working time): due 2026-03-02 17:00 ${MSK}; running, 6h of working time left.`,
+        `- Acceptance (accept, 8 h working time): due 2026-03-02 17:00 ${MSK}; running, 6 h of working time left.`,
       ],
     ],
     [
@@ -166,7 +166,7 @@ describe("renderExplanation", () => {
       "ru",
       [
         "- Режим отсчёта: business, только рабочее время: пн, ср, пт 09:00–18:00, без производственного календаря, дополнительных выходных дат: 1, дополнительных рабочих дат: 1, часовой пояс Europe/Moscow.",
-        "идёт, осталось 6ч рабочего времени.",
+        "идёт, осталось 6 ч рабочего времени.",
       ],
     ],
     [
