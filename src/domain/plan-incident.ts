@@ -40,7 +40,7 @@ export interface IncidentPlan {
   decisions: string[];
   /**
    * Labels the timeline says the issue has but GitHub took off because they
-   * left the repository: the app creates its labels again (issue 11).
+   * left the repository: the app creates its labels again (README, Security: deleted labels are noticed).
    */
   labelsGone?: string[];
   /** The per-issue write cap and what was already spent (decideIncident fills it in). */
@@ -60,7 +60,7 @@ const COMMENT_KEYS = {
   phone: "phone",
   coverage: "coverage",
   severityCorrection: "severity-correction",
-  /** One explanation per issue for every refused waiting label, edited on a repeat (issue 11). */
+  /** One explanation per issue for every refused waiting label, edited on a repeat (README, Security: replies are bounded). */
   pauseRefused: "pause-refused",
   /** The same for the other state labels (accepted, workaround, resolved). */
   stateRefused: "state-refused",
