@@ -72,6 +72,8 @@ export interface Explanation {
   config: Config;
   severityConfig: SeverityConfig;
   pauses: Pause[];
+  /** Paused time from t0 to `now` (evaluation.pausedMinutes rounds it down to minutes). */
+  pausedMs: number;
   closedPeriods: ClosedPeriod[];
   /** Waiting labels added by the customer side, which start nothing (P7). */
   ignoredPauses: { at: number; by: string }[];
@@ -263,6 +265,7 @@ export function explainNormalised(config: Config, normalised: Normalised): Expla
     }
   }
 
+  const pausedMs = measureWithin(pauseIntervals, t0, now);
   const evaluation: Evaluation = {
     number: issue.number,
     coverage,
@@ -270,13 +273,13 @@ export function explainNormalised(config: Config, normalised: Normalised): Expla
     clock: severityConfig.clock,
     startedAt: iso(t0),
     paused: openPause !== null,
-    pausedMinutes: Math.floor(measureWithin(pauseIntervals, t0, now) / MINUTE),
+    pausedMinutes: Math.floor(pausedMs / MINUTE),
     warnings: warnings.map((w) => renderWarning(w, "en")),
     targets: Object.fromEntries(
       targets.map((t) => [t.name, { status: t.status, dueAt: t.dueAt, metAt: t.metAt, breached: t.breached }]),
     ),
   };
-  return { evaluation, now, issue, start, severity, config, severityConfig, pauses, closedPeriods, ignoredPauses, targets, warnings, events, trusted };
+  return { evaluation, now, issue, start, severity, config, severityConfig, pauses, pausedMs, closedPeriods, ignoredPauses, targets, warnings, events, trusted };
 }
 
 /** A contract that lists its own holidays or working dates for a year has taken that year's decree into its own hands. */

@@ -24,6 +24,8 @@ export interface TargetDetail extends TargetResult {
   met: { at: number; by: string; how: "label" | "closed"; label?: string } | null;
   /** Counted time used at `now` (or when met). */
   usedMs: number;
+  /** Counted time from its start to `now` (or to when it was met), not capped at the target. */
+  countedMs: number;
   /** Counted time left before the due time (0 when none is left). */
   leftMs: number;
   /** Wall-clock time past the due time: at `now` for an unmet target, at `metAt` for a met one. */
@@ -112,7 +114,8 @@ export function targetResult(input: TargetInput): TargetDetail {
   const horizon = met ? met.at : now;
   const exclusions = met ? input.exclusionsUntil(horizon) : input.nowExclusions;
   const due = dueAt(clock, start, amountMs, exclusions);
-  const usedMs = Math.min(amountMs, countedBetween(clock, start, horizon, exclusions));
+  const countedMs = countedBetween(clock, start, horizon, exclusions);
+  const usedMs = Math.min(amountMs, countedMs);
   const breached = horizon > due;
   let status: TargetStatus;
   if (met) status = "met";
@@ -131,6 +134,7 @@ export function targetResult(input: TargetInput): TargetDetail {
     metAt: met ? new Date(met.at).toISOString() : null,
     breached,
     usedMs,
+    countedMs,
     leftMs: Math.max(0, amountMs - usedMs),
     overdueMs: Math.max(0, horizon - due),
   };

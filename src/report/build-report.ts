@@ -10,9 +10,7 @@
 // An incident belongs to the period when its start (t0, after P11
 // registration) falls on one of the period's dates in the contract's zone.
 import { type Config, type TargetName, TARGET_NAMES } from "../config/schema.js";
-import { calendarOf } from "../domain/calendar.js";
-import { countedBetween, type Interval, measureWithin, mergeIntervals } from "../domain/clock.js";
-import { type Coverage, type Evaluation, type Explanation, type TargetDetail, type TargetStatus, explainIncident } from "../domain/evaluate.js";
+import { type Coverage, type Evaluation, type Explanation, type TargetStatus, explainIncident } from "../domain/evaluate.js";
 import { REQUEST_TYPES } from "../domain/form-fields.js";
 import { parseIncidentForm } from "../domain/incident-form.js";
 import { localEpochDay } from "../units/local-time.js";
@@ -197,19 +195,6 @@ export interface Report {
 const REQUEST_TYPE_ORDER: readonly string[] = [...REQUEST_TYPES.map((t) => t.value), "other"];
 
 /** Counted clock time from t0 to the moment the target was met, with the engine's own exclusions (DESIGN §4). */
-function timeToMeet(x: Explanation, t: TargetDetail): number | null {
-  if (!t.met) return null;
-  const horizon = t.met.at;
-  // As the engine does for a met target: pauses and closed periods up to the moment it was met.
-  const exclusions = mergeIntervals([...x.pauses, ...x.closedPeriods].map((p): Interval => [p.start, Math.min(p.end ?? horizon, horizon)]));
-  return countedBetween({ kind: x.severityConfig.clock, calendar: calendarOf(x.config) }, x.start.at, horizon, exclusions);
-}
-
-function pausedWithin(x: Explanation): number {
-  const intervals = mergeIntervals(x.pauses.map((p): Interval => [p.start, Math.min(p.end ?? x.now, x.now)]));
-  return measureWithin(intervals, x.start.at, x.now);
-}
-
 /** Targets that make an open incident "at risk" now: as the `sla: at risk` label, plus unmet breaches. */
 function atRiskTargets(x: Explanation, open: boolean): AtRiskTarget[] {
   if (!open || x.evaluation.coverage !== "active") return [];
@@ -253,7 +238,7 @@ function incidentRow(source: RepositorySource, options: ReportOptions, bounds: P
     startedAt: x.start.at,
     inPeriod: x.start.at >= bounds.start && x.start.at < bounds.end,
     open,
-    pausedMs: pausedWithin(x),
+    pausedMs: x.pausedMs,
     atRisk: atRiskTargets(x, open),
     evaluation: x.evaluation,
     targets: x.targets.map((t) => ({
@@ -265,7 +250,8 @@ function incidentRow(source: RepositorySource, options: ReportOptions, bounds: P
       dueAt: t.due,
       metAt: t.met?.at ?? null,
       usedMs: t.usedMs,
-      timeToMeetMs: timeToMeet(x, t),
+      // The engine's counted time up to the moment it was met (pauses and closed periods until then).
+      timeToMeetMs: t.met ? t.countedMs : null,
       overdueMs: t.overdueMs,
       leftMs: t.leftMs,
     })),
