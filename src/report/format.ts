@@ -3,13 +3,12 @@
 // local times are in the contract's zone, which each customer's section
 // names once. Pure: luxon with an explicit zone, never the host's.
 import { DateTime } from "luxon";
-import { formatMinutes } from "../units/durations.js";
+import { WALL_DAY, durationWords } from "../domain/duration-words.js";
 import type { Language } from "../domain/render-explanation.js";
 
 export type { Language };
 
 const MINUTE = 60_000;
-const WALL_DAY_MINUTES = 1440;
 
 /** A YYYY-MM-DD date in the language's form. */
 export function formatDate(iso: string, language: Language): string {
@@ -23,13 +22,13 @@ export function formatLocalDateTime(ms: number, zone: string, language: Language
 }
 
 /**
- * A span in whole minutes (rounded down), "1d 4h 30m" / "1д 4ч 30мин".
+ * A span in whole minutes (rounded down), "1 day 4 h 30 min" / "1 день 4 ч 30 мин".
  * `days`: count 24-hour days (wall-clock and 24x7 time); business time is
  * shown in hours so that a "d" is never mistaken for 24 hours.
  */
 export function formatDuration(ms: number, language: Language, days: boolean): string {
-  if (ms > 0 && ms < MINUTE) return language === "ru" ? "< 1мин" : "< 1m";
-  return formatMinutes(Math.floor(ms / MINUTE), language, days ? WALL_DAY_MINUTES : undefined);
+  if (ms > 0 && ms < MINUTE) return `< ${durationWords(1, language)}`;
+  return durationWords(Math.floor(ms / MINUTE), language, days ? WALL_DAY : undefined);
 }
 
 /** A share as a percentage with one decimal ("85.7%" / "85,7 %"); "—" when there is none. */
