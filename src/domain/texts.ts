@@ -189,8 +189,8 @@ export function pauseRefusedComment(config: Config, r: Refusal): string {
 export function stateLabelRefusedComment(config: Config, r: Refusal): string {
   const text =
     config.language === "ru"
-      ? `@${r.by}, метку «${r.label}» ставят только инженеры поддержки: метки состояния отмечают ход работы поддержки (принято в работу, обходное решение, решение), и по ним считаются сроки. Метка снята.`
-      : `@${r.by}, only support engineers set the "${r.label}" label: state labels record support's progress (accepted, workaround, solution), and the deadlines are measured by them. The label was removed.`;
+      ? `@${r.by}, метку «${r.label}» ставят только инженеры поддержки: метки состояния отмечают ход работы поддержки (принятие в работу, обходное решение, постоянное решение), и по ним считаются сроки. Метка снята.`
+      : `@${r.by}, only support engineers set the "${r.label}" label: state labels record support's progress (acceptance, workaround, permanent solution), and the deadlines are measured by them. The label was removed.`;
   return text + attemptsLine(config, r);
 }
 

@@ -48,11 +48,11 @@ describe("a state label added by the customer side (DESIGN §8)", () => {
   it.each<["en" | "ru", string]>([
     [
       "en",
-      '@cust-bob, only support engineers set the "state: resolved" label: state labels record support\'s progress (accepted, workaround, solution), and the deadlines are measured by them. The label was removed.',
+      '@cust-bob, only support engineers set the "state: resolved" label: state labels record support\'s progress (acceptance, workaround, permanent solution), and the deadlines are measured by them. The label was removed.',
     ],
     [
       "ru",
-      "@cust-bob, метку «state: resolved» ставят только инженеры поддержки: метки состояния отмечают ход работы поддержки (принято в работу, обходное решение, решение), и по ним считаются сроки. Метка снята.",
+      "@cust-bob, метку «state: resolved» ставят только инженеры поддержки: метки состояния отмечают ход работы поддержки (принятие в работу, обходное решение, постоянное решение), и по ним считаются сроки. Метка снята.",
     ],
   ])("customer adds `state: resolved`: removed with one explanation; an engineer adding it later meets the target (%s)", async (lang, text) => {
     const w = await opened(lang);

@@ -776,11 +776,11 @@ describe("support's labels belong to support (DESIGN §8, issue 11 item 5)", () 
   it.each<[Lang, string]>([
     [
       "en",
-      '@cust-bob, only support engineers set the "state: resolved" label: state labels record support\'s progress (accepted, workaround, solution), and the deadlines are measured by them. The label was removed.',
+      '@cust-bob, only support engineers set the "state: resolved" label: state labels record support\'s progress (acceptance, workaround, permanent solution), and the deadlines are measured by them. The label was removed.',
     ],
     [
       "ru",
-      "@cust-bob, метку «state: resolved» ставят только инженеры поддержки: метки состояния отмечают ход работы поддержки (принято в работу, обходное решение, решение), и по ним считаются сроки. Метка снята.",
+      "@cust-bob, метку «state: resolved» ставят только инженеры поддержки: метки состояния отмечают ход работы поддержки (принятие в работу, обходное решение, постоянное решение), и по ним считаются сроки. Метка снята.",
     ],
   ])("customer adds state: resolved: removed with one explanation, nothing met (%s)", (lang, text) => {
     const { plan: p, explanation } = plan({ config: cfg(lang), labels: [...base, "state: resolved"], timeline: [...opened, labeled("2026-03-02T06:58:00Z", CUSTOMER, "state: resolved")] });
@@ -800,7 +800,7 @@ describe("support's labels belong to support (DESIGN §8, issue 11 item 5)", () 
     const { plan: p } = plan({ config: cfg("en"), labels: [...base, "state: workaround"], timeline });
     expect(p.removeLabels).toEqual(["state: workaround"]);
     expect(textOf(p.comments, "state-refused")!.split("\n")).toEqual([
-      '@cust-bob, only support engineers set the "state: workaround" label: state labels record support\'s progress (accepted, workaround, solution), and the deadlines are measured by them. The label was removed.',
+      '@cust-bob, only support engineers set the "state: workaround" label: state labels record support\'s progress (acceptance, workaround, permanent solution), and the deadlines are measured by them. The label was removed.',
       "",
       "Attempts so far: 2, the last at 2026-03-02 09:58 UTC+3.",
     ]);
