@@ -111,11 +111,11 @@ describe("the first sweep posts exactly what is due", () => {
     // The reminder says which deadline, when in local time, how much is left, and mentions the assignee.
     const text = (n: number, key: string) => visible(w.fake.commentsOf(repo, n).find((c) => c.body?.includes(`incident-sla:${key}`))?.body);
     expect(text(2, "reminder:accept:75:s1")).toBe(
-      "### ⏰ Acceptance deadline approaching\n@eng-anna 75% of the time is used: due 2026-03-02 13:05 UTC+3 (Europe/Moscow), 5m left.",
+      "### ⏰ Acceptance deadline approaching\n@eng-anna 75% of the time is used: due 2026-03-02 13:05 UTC+3 (Europe/Moscow), 5 min left.",
     );
     // The escalation mentions reminders.escalate (a login and a team).
     expect(text(3, "breach:accept:s2")).toBe(
-      "### 🔴 Acceptance deadline breached\n@boss @acme/managers It was due 2026-03-02 12:00 UTC+3 (Europe/Moscow) and has not been met (P9).",
+      "### 🔴 Acceptance deadline breached\n@boss @acme/managers It was due 2026-03-02 12:00 UTC+3 (Europe/Moscow) and has not been met; the breach is counted in the service report.",
     );
   });
 
@@ -156,7 +156,7 @@ describe("the first sweep posts exactly what is due", () => {
     expect(w.fake.labelsOf(repo, 2)).toEqual(["severity: 1", "sla: breached"]);
     // #2's escalation mentions the managers and its assignee.
     expect(visible(w.fake.commentsOf(repo, 2).find((c) => c.body?.includes("incident-sla:breach:accept:s1"))?.body)).toBe(
-      "### 🔴 Acceptance deadline breached\n@boss @acme/managers @eng-anna It was due 2026-03-02 13:05 UTC+3 (Europe/Moscow) and has not been met (P9).",
+      "### 🔴 Acceptance deadline breached\n@boss @acme/managers @eng-anna It was due 2026-03-02 13:05 UTC+3 (Europe/Moscow) and has not been met; the breach is counted in the service report.",
     );
 
     w.at("2026-03-02T10:16:00Z");
@@ -195,7 +195,7 @@ describe("the first sweep posts exactly what is due", () => {
     expect(postedKeys(due.requests)).toEqual(["reminder:workaround:75:s1"]);
     expect(visible(w.fake.commentsOf(repo, 1).find((c) => c.body?.includes("reminder:workaround"))?.body)).toBe(
       // Due at 12:10Z: 4h of workaround plus the 1h10m pause.
-      "### ⏰ Workaround deadline approaching\n@acme/support 75% of the time is used: due 2026-03-02 15:10 UTC+3 (Europe/Moscow), 1h left.",
+      "### ⏰ Workaround deadline approaching\n@acme/support 75% of the time is used: due 2026-03-02 15:10 UTC+3 (Europe/Moscow), 1 h left.",
     );
   });
 });
