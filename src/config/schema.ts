@@ -173,7 +173,7 @@ export const configSchema = z
         waiting: labelName.default("state: waiting for customer").meta({
           description: "Pauses the clock while support waits for the customer (P7)",
         }),
-        workaround: labelName.default("state: workaround").meta({ description: "A temporary solution was given" }),
+        workaround: labelName.default("state: workaround").meta({ description: "A workaround (temporary solution) was given" }),
         resolved: labelName.default("state: resolved").meta({ description: "A permanent solution was given" }),
         paused: labelName.default("sla: paused").meta({ description: "Managers' filter: a clock is paused (set by the app)" }),
         atRisk: labelName.default("sla: at risk").meta({
