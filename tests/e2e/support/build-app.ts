@@ -30,8 +30,10 @@ function filesUnder(dir: string): string[] {
 
 /** A hash of the sources and of the settings that shape the build (`extraOnly`: of the extra files alone). */
 function sourceHash(extra: string[], extraOnly = false): string {
-  // Bump when the way a build is made changes, so no older build is taken for a new one.
-  const hash = createHash("sha256").update("recipe 3\0");
+  // Bump when the way a build is made changes, so no older build is taken for a new one. The
+  // checkout is part of the key: a build links its checkout's node_modules, and a preload
+  // (write-spacing.ts) must patch the very modules that checkout's `probot run` loads.
+  const hash = createHash("sha256").update("recipe 4\0").update(ROOT).update("\0");
   const inputs = extraOnly ? extra : [...filesUnder(join(ROOT, "src")), ...["tsconfig.json", "tsconfig.build.json", "package.json", "package-lock.json", "app.yml", "bin/incident-sla.js"].map((f) => join(ROOT, f)), ...extra];
   for (const file of inputs) {
     if (!existsSync(file)) continue;
