@@ -7,7 +7,7 @@ import { clearConfigError, reportConfigError } from "../github/config-error-issu
 import { labelDefinitions } from "../github/labels.js";
 import { loadRepoConfig } from "../github/load-config.js";
 import { withRequestTimeout } from "../github/request-timeout.js";
-import type { IssueRef, Octokit, RepoRef } from "../github/types.js";
+import { type IssueRef, type Octokit, type RepoRef, messageOf } from "../github/types.js";
 import { handleIncident } from "./handle-incident.js";
 import { createMonthlyReports } from "./monthly-report.js";
 import { GITHUB_WRITE_LIMITS, WriteBudgets } from "../github/write-budget.js";
@@ -194,7 +194,7 @@ export function createApp(options: AppOptions = {}) {
       scheduleSweeps(() => runInAppSweep({ app, services, budgets, health, metrics, monthlyReports }), {
         intervalSeconds: interval,
         onError: (error) => {
-          health.recordError(error instanceof Error ? error.message : String(error));
+          health.recordError(messageOf(error));
           app.log.error({ err: error }, "sweep failed");
         },
       });

@@ -2,6 +2,7 @@
 // sweep each (one installation's failure never stops the others) → log the
 // summary, count it in the metrics and the health → the monthly report's look.
 // Every failure is logged with what was being done; nothing is swallowed.
+import { messageOf } from "../github/types.js";
 import type { Probot } from "probot";
 import type { IncidentStatus } from "../domain/incident-status.js";
 import type { WriteBudgets } from "../github/write-budget.js";
@@ -20,8 +21,6 @@ export interface InAppSweepDeps {
   metrics: AppMetrics;
   monthlyReports: ReturnType<typeof createMonthlyReports>;
 }
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export async function runInAppSweep({ app, services, budgets, health, metrics, monthlyReports }: InAppSweepDeps): Promise<void> {
   const started = services.now();

@@ -18,7 +18,7 @@
 import { loadRepoConfig } from "../github/load-config.js";
 import type { OrgMembersCache } from "../github/org-members.js";
 import { type PeriodReadStats, readIssuesInPeriod } from "../github/read-issues-in-period.js";
-import { type Octokit, type RepoRef, statusOf } from "../github/types.js";
+import { type Octokit, type RepoRef, messageOf, statusOf } from "../github/types.js";
 import { readMarker } from "../domain/markers.js";
 import { type CustomerReport, type Report, type ReportOptions, assembleReport, collectRepository } from "../report/build-report.js";
 import type { Language } from "../report/format.js";
@@ -87,7 +87,7 @@ async function reportRepository(
     return { result, customer: collector.finish() };
   } catch (error) {
     result.ok = false;
-    result.error = error instanceof Error ? error.message : String(error);
+    result.error = messageOf(error);
     deps.log.warn({ repo: result.repo, error: result.error }, "repository not reported");
     return { result, customer: null };
   }
@@ -324,7 +324,7 @@ export function createMonthlyReports(options: { now: () => number; members: OrgM
           units.push(...(await reportUnits([installation])));
         } catch (error) {
           // One installation that cannot be listed never stops the others' reports.
-          options.log.warn({ installation: installation.id, error: error instanceof Error ? error.message : String(error) }, "compliance report: repositories not listed");
+          options.log.warn({ installation: installation.id, error: messageOf(error) }, "compliance report: repositories not listed");
         }
       }
       for (const unit of units) {
@@ -339,7 +339,7 @@ export function createMonthlyReports(options: { now: () => number; members: OrgM
           if (outcome.status === "created" || outcome.status === "exists") done.add(key);
           else options.log.warn({ ...outcome, reads: undefined }, `compliance report not posted: ${outcome.reason ?? outcome.status}`);
         } catch (error) {
-          options.log.warn({ owner: unit.owner, error: error instanceof Error ? error.message : String(error) }, "compliance report failed");
+          options.log.warn({ owner: unit.owner, error: messageOf(error) }, "compliance report failed");
         }
       }
       return outcomes;

@@ -3,7 +3,7 @@
 // inside the app. The CLI (`incident-sla sweep`) and the app share these.
 import type { Probot } from "probot";
 import { withRequestTimeout } from "../github/request-timeout.js";
-import { type Octokit, statusOf } from "../github/types.js";
+import { type Octokit, messageOf, statusOf } from "../github/types.js";
 import type { WriteBudgets } from "../github/write-budget.js";
 import { type Pending, type RepoRead, type RepoSweep, type SweepDeps, type SweepTarget, isDeferral, failRepository, readRepository, sweepRepository, writeIncident } from "./sweep.js";
 
@@ -149,8 +149,6 @@ function trimmed<T extends { p: Pending }>(queue: T[], keep: number): T[] {
   queue.sort((a, b) => a.p.urgency - b.p.urgency);
   return Number.isFinite(keep) ? queue.slice(0, keep) : queue;
 }
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 function installationFailure(id: number | string, error: unknown): RepoSweep {
   const status = statusOf(error);

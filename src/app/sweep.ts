@@ -14,7 +14,7 @@ import { loadRepoConfig } from "../github/load-config.js";
 import type { OrgMembersCache } from "../github/org-members.js";
 import { RateLimited, withRateLimitRetry } from "../github/rate-limit.js";
 import { type ReadStats, readOpenIncidents } from "../github/read-open-incidents.js";
-import { type IssueRef, type Octokit, type RepoRef, statusOf } from "../github/types.js";
+import { type IssueRef, type Octokit, type RepoRef, messageOf, statusOf } from "../github/types.js";
 import { BudgetExhausted, type WriteBudget } from "../github/write-budget.js";
 import { decideIncident } from "./decide-incident.js";
 import type { Config } from "../config/schema.js";
@@ -94,7 +94,7 @@ function waitsOf(deps: SweepDeps) {
 /** Marks a repository failed, logged with the installation and the cause (a rate limit: at warn, for the next sweep). */
 export function failRepository(deps: SweepDeps, target: SweepTarget, result: RepoSweep, error: unknown): void {
   result.ok = false;
-  result.error = error instanceof Error ? error.message : String(error);
+  result.error = messageOf(error);
   const status = statusOf(error);
   if (status !== undefined) result.errorStatus = status;
   const where = { installation: target.installationId, repo: result.repo, error: result.error, ...(status !== undefined ? { status } : {}) };

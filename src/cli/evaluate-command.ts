@@ -1,6 +1,7 @@
 // `incident-sla evaluate` (DESIGN §5): JSON Lines in, one JSON line out per
 // incident, in order. A line that cannot be evaluated becomes an error line
 // and the others still come out: one bad export never hides the rest.
+import { messageOf } from "../github/types.js";
 import { createInterface } from "node:readline";
 import { evaluate } from "../domain/evaluate.js";
 import { IncidentInputError } from "../domain/timeline.js";
@@ -77,7 +78,7 @@ function evaluateLine<T>(
 const isUnexpected = (error: unknown) => !(error instanceof InputError || error instanceof IncidentInputError);
 
 function lineErrorMessage(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   // Anything but bad input is a bug or an impossible calendar: say so, without a stack (DEBUG prints it on stderr).
   return isUnexpected(error) ? `could not evaluate: ${message}` : message;
 }

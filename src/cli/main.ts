@@ -2,6 +2,7 @@
 // exit code (0 success; 1 input that could not be evaluated or an invalid
 // configuration; 2 usage error) and keeps stack traces out of users' way.
 // This is the only place the real clock is read.
+import { messageOf } from "../github/types.js";
 import { readFileSync } from "node:fs";
 import { ConfigError } from "../config/parse-config.js";
 import { IncidentInputError } from "../domain/timeline.js";
@@ -108,7 +109,7 @@ async function reportError(error: unknown, command: CommandName | undefined, io:
     await write(io.stderr, `${prefix}: ${error.message}\n`);
     return 1;
   }
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   const stack = io.env.DEBUG && error instanceof Error && error.stack ? `\n${error.stack}` : "\n(set DEBUG=1 to see the stack trace)";
   await write(io.stderr, `${prefix}: unexpected error: ${message}${stack}\n`);
   return 1;

@@ -4,6 +4,7 @@
 // or offline from a JSON Lines export in the `evaluate` input format.
 // `--post` puts the report into the organisation's report repository as an
 // issue, once per period, exactly as the app's monthly schedule does.
+import { messageOf } from "../github/types.js";
 import { createReadStream } from "node:fs";
 import { access } from "node:fs/promises";
 import { basename } from "node:path";
@@ -204,7 +205,7 @@ export async function reportCommand(args: string[], context: CommandContext): Pr
         outcome = await publishReport(deps, { unit, settings: reportSettings, period: period ?? previousMonth(now, settings.timezone) });
       }
     } catch (error) {
-      outcome = { owner: unit.owner, status: "failed", reason: error instanceof Error ? error.message : String(error) };
+      outcome = { owner: unit.owner, status: "failed", reason: messageOf(error) };
     }
     if (outcome.status === "refused" || outcome.status === "failed") failures++;
     const { reads, ...printed } = outcome as PublishOutcome;
