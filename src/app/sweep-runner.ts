@@ -5,7 +5,7 @@ import type { Probot } from "probot";
 import { withRequestTimeout } from "../github/request-timeout.js";
 import { type Octokit, messageOf, statusOf } from "../github/types.js";
 import type { WriteBudgets } from "../github/write-budget.js";
-import { type Pending, type RepoRead, type RepoSweep, type SweepDeps, type SweepTarget, isDeferral, failRepository, readRepository, sweepRepository, writeIncident } from "./sweep.js";
+import { type Pending, type Queued, type RepoRead, type RepoSweep, type SweepDeps, type SweepTarget, readRepository, writeQueued } from "./sweep.js";
 
 export interface RepoToSweep {
   owner: string;
@@ -55,26 +55,29 @@ export async function sweepInstallation(deps: SweepDeps, budgets: WriteBudgets, 
   }
   // With GitHub's limits in force, every repository is read before anything is written: the
   // hour's writes GitHub shows across the installation are then known before the first one, and
-  // the most urgent incidents of the whole installation go first. (A benchmark that lifts the
-  // limits writes repository by repository, holding less in memory.)
-  if (!deps.dryRun && budgets.for(installation.id).bounded) return readAllThenWrite(deps, budgets, installation, repos);
-  const results: RepoSweep[] = [];
+  // the most urgent incidents of the whole installation go first (at most an hour's budget of
+  // them held: each needs one write or more). A benchmark that lifts the limits writes repository
+  // by repository, holding less in memory; a dry run writes nothing.
+  const budget = budgets.for(installation.id);
+  const refresh = installation.refresh;
+  const together = !deps.dryRun && budget.bounded;
+  const keep = Number.isFinite(budget.perHour) ? Math.max(0, budget.perHour) : Number.POSITIVE_INFINITY;
+  const reads: RepoRead[] = [];
+  let queue: Queued[] = [];
   for (const r of repos) {
-    const ref = { owner: r.owner, repo: r.repo };
-    let result = await sweepRepository(deps, target(), ref, r.ownerType, r.explicit);
-    if (!result.ok && result.errorStatus === 401 && installation.refresh) {
-      // The installation token expired during the sweep: get a new one and sweep this repository again.
-      try {
-        await installation.refresh();
-        result = await sweepRepository(deps, target(), ref, r.ownerType, r.explicit);
-      } catch (error) {
-        result = { ...result, error: `a new installation token could not be had: ${messageOf(error)}` };
-        deps.log.error({ installation: installation.id, repo: result.repo, error: result.error }, "repository not swept");
-      }
+    const read = await readWithRefresh(deps, target, installation, r);
+    const queued = read.pending.map((p) => ({ read, p }));
+    read.pending = [];
+    if (!together) {
+      if (!deps.dryRun) await writeQueued(deps, target, [read], queued, refresh);
+    } else {
+      queue.push(...queued);
+      if (queue.length > 2 * keep) queue = trimmed(queue, keep);
     }
-    results.push(result);
+    reads.push(read);
   }
-  return results;
+  if (together) await writeQueued(deps, target, reads, trimmed(queue, keep), refresh);
+  return reads.map((r) => r.result);
 }
 
 /** Reads one repository, again with a fresh token when the installation's expired meanwhile. */
@@ -91,57 +94,6 @@ async function readWithRefresh(deps: SweepDeps, target: () => SweepTarget, insta
     }
   }
   return read;
-}
-
-async function readAllThenWrite(deps: SweepDeps, budgets: WriteBudgets, installation: InstallationToSweep, repos: RepoToSweep[]): Promise<RepoSweep[]> {
-  const target = (): SweepTarget => ({ octokit: installation.octokit, graphql: installation.graphql, installationId: installation.id, budget: budgets.for(installation.id) });
-  const budget = budgets.for(installation.id);
-  // 1. Read and decide every repository. At most an hour's budget of incidents can be written
-  //    (each needs one write or more): only that many of the most urgent are kept.
-  const reads: RepoRead[] = [];
-  let queue: { read: RepoRead; p: Pending }[] = [];
-  const keep = Number.isFinite(budget.perHour) ? Math.max(0, budget.perHour) : Number.POSITIVE_INFINITY;
-  for (const r of repos) {
-    const read = await readWithRefresh(deps, target, installation, r);
-    reads.push(read);
-    queue.push(...read.pending.map((p) => ({ read, p })));
-    read.pending = [];
-    if (queue.length > 2 * keep) queue = trimmed(queue, keep);
-  }
-  queue = trimmed(queue, keep);
-  for (const read of reads) read.result.deferred = read.result.changed;
-  // 2. Write, most urgent first across the installation, until the budget or a rate limit says stop.
-  let stop: string | null = null;
-  for (const { read, p } of queue) {
-    if (stop || !read.result.ok) continue;
-    try {
-      await writeIncident(deps, target(), read, p);
-    } catch (error) {
-      if (isDeferral(error)) {
-        stop = error.message;
-        continue;
-      }
-      if (statusOf(error) === 401 && installation.refresh) {
-        try {
-          await installation.refresh();
-          await writeIncident(deps, target(), read, p);
-        } catch (again) {
-          if (isDeferral(again)) stop = again.message;
-          else failRepository(deps, target(), read.result, again);
-          continue;
-        }
-      } else {
-        failRepository(deps, target(), read.result, error);
-        continue;
-      }
-    }
-    read.result.deferred--;
-  }
-  if (stop) {
-    const deferred = reads.reduce((n, r) => n + (r.result.ok ? r.result.deferred : 0), 0);
-    deps.log.warn({ installation: installation.id, deferred, reason: stop }, "writes left for the next sweep");
-  }
-  return reads.map((r) => r.result);
 }
 
 /** The `keep` most urgent pending incidents, in order of urgency. */

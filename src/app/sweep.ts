@@ -92,7 +92,7 @@ function waitsOf(deps: SweepDeps) {
 }
 
 /** Marks a repository failed, logged with the installation and the cause (a rate limit: at warn, for the next sweep). */
-export function failRepository(deps: SweepDeps, target: SweepTarget, result: RepoSweep, error: unknown): void {
+function failRepository(deps: SweepDeps, target: SweepTarget, result: RepoSweep, error: unknown): void {
   result.ok = false;
   result.error = messageOf(error);
   const status = statusOf(error);
@@ -196,7 +196,7 @@ export async function readRepository(
  * made are counted in the repository's result as they happen, so those before a stop count.
  * Throws BudgetExhausted or RateLimited when the rest must wait for the next sweep.
  */
-export async function writeIncident(deps: SweepDeps, target: SweepTarget, read: RepoRead, p: Pending): Promise<void> {
+async function writeIncident(deps: SweepDeps, target: SweepTarget, read: RepoRead, p: Pending): Promise<void> {
   const waits = waitsOf(deps);
   const applied = emptyResult();
   try {
@@ -220,7 +220,57 @@ export async function writeIncident(deps: SweepDeps, target: SweepTarget, read: 
 }
 
 /** Whether an error means "the rest waits for the next sweep" rather than a failure. */
-export const isDeferral = (error: unknown): error is BudgetExhausted | RateLimited => error instanceof BudgetExhausted || error instanceof RateLimited;
+const isDeferral = (error: unknown): error is BudgetExhausted | RateLimited => error instanceof BudgetExhausted || error instanceof RateLimited;
+
+/** An incident waiting for its writes, with the repository it was read from. */
+export interface Queued {
+  read: RepoRead;
+  p: Pending;
+}
+
+/**
+ * Step 3: the queued incidents' writes, in the queue's order, until the budget or a long rate
+ * limit says stop; then each read's `deferred` is what it still has to write. A write that fails
+ * otherwise fails its repository, whose other incidents are skipped; a 401 is tried once more
+ * after `refresh` (an installation token that expired meanwhile).
+ */
+export async function writeQueued(deps: SweepDeps, target: () => SweepTarget, reads: RepoRead[], queue: Queued[], refresh?: () => Promise<void>): Promise<void> {
+  for (const read of reads) read.result.deferred = read.result.changed;
+  let stop: string | null = null;
+  const fail = (read: RepoRead, error: unknown) => {
+    if (isDeferral(error)) stop = error.message;
+    else failRepository(deps, target(), read.result, error);
+  };
+  for (const { read, p } of queue) {
+    if (stop) break;
+    if (!read.result.ok) continue;
+    try {
+      await writeIncident(deps, target(), read, p);
+    } catch (error) {
+      if (statusOf(error) !== 401 || !refresh) {
+        fail(read, error);
+        continue;
+      }
+      try {
+        await refresh();
+        await writeIncident(deps, target(), read, p);
+      } catch (again) {
+        fail(read, again);
+        continue;
+      }
+    }
+    read.result.deferred--;
+  }
+  // A failed repository's unwritten incidents wait for its failure to end, not for the budget.
+  for (const read of reads) if (!read.result.ok) read.result.deferred = 0;
+  if (stop) {
+    const left = reads.filter((r) => r.result.deferred > 0);
+    deps.log.warn(
+      { installation: target().installationId, repos: left.map((r) => r.result.repo), deferred: left.reduce((n, r) => n + r.result.deferred, 0), reason: stop },
+      "writes left for the next sweep",
+    );
+  }
+}
 
 /** One repository read, decided and written, most urgent first, until the budget or a long rate limit says stop. */
 export async function sweepRepository(
@@ -232,20 +282,7 @@ export async function sweepRepository(
   explicit = false,
 ): Promise<RepoSweep> {
   const read = await readRepository(deps, target, ref, ownerType, explicit);
-  if (deps.dryRun) return read.result;
-  for (let i = 0; i < read.pending.length; i++) {
-    try {
-      await writeIncident(deps, target, read, read.pending[i]!);
-    } catch (error) {
-      if (!isDeferral(error)) {
-        failRepository(deps, target, read.result, error);
-        break;
-      }
-      read.result.deferred = read.pending.length - i;
-      deps.log.warn({ repo: read.result.repo, deferred: read.result.deferred, reason: error.message }, "writes left for the next sweep");
-      break;
-    }
-  }
+  if (!deps.dryRun) await writeQueued(deps, () => target, [read], read.pending.map((p) => ({ read, p })));
   return read.result;
 }
 
