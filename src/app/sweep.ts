@@ -167,9 +167,12 @@ export async function readRepository(
         continue;
       }
       result.incidents++;
-      // What the app wrote here in the last hour, whichever process or replica wrote it.
-      const since = now - 3_600_000;
-      target.budget.observe(budgetKey(issueRef), appWriteTimes(incident.timeline, { botLogin: deps.botLogin, needsDiagnosticsLabel: config.labels.needsDiagnostics, since }), now);
+      // What the app wrote here in the last hour, whichever process or replica wrote it (only a
+      // budget with limits needs to know).
+      if (target.budget.bounded) {
+        const since = now - 3_600_000;
+        target.budget.observe(budgetKey(issueRef), appWriteTimes(incident.timeline, { botLogin: deps.botLogin, needsDiagnosticsLabel: config.labels.needsDiagnostics, since }), now);
+      }
       const input = { config, issue: incident.issue, timeline: incident.timeline, now, bot: deps.botLogin, engineers: await engineersFor(ownerType ?? stats.ownerType) };
       const decided = decideIncident(input, incident.assignees);
       const status = incidentStatus(decided.explanation);
