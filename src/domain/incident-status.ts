@@ -1,7 +1,7 @@
 // One word for where an open incident stands, for managers' overviews (the
 // sweep's metrics; later the board and issue fields). Derived from the
 // explanation only, in a fixed order of urgency.
-import type { Explanation } from "./evaluate.js";
+import type { Explanation, TargetDetail } from "./evaluate.js";
 
 export const INCIDENT_STATUSES = ["breached", "at-risk", "paused", "running", "met", "not-covered"] as const;
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
@@ -22,4 +22,27 @@ export function incidentStatus(x: Explanation): IncidentStatus {
   if (x.targets.some((t) => t.status === "running" && t.usedMs >= share * t.amountMs)) return "at-risk";
   if (x.targets.some((t) => t.status === "running" || t.status === "paused")) return "running";
   return "met";
+}
+
+/** The earliest target still owed (not met, not cancelled), for boards and issue fields. */
+export interface NextDue {
+  target: TargetDetail["name"];
+  /** Its due time (ms); in the past when it is overdue. */
+  due: number;
+  overdue: boolean;
+}
+
+/**
+ * The next deadline of an open incident: the earliest due time among its
+ * unmet targets (an overdue one counts, it is still owed). Null outside
+ * coverage or when nothing is owed any more.
+ */
+export function nextDue(x: Explanation): NextDue | null {
+  if (x.evaluation.coverage !== "active") return null;
+  let next: NextDue | null = null;
+  for (const t of x.targets) {
+    if (t.met !== null || t.status === "met" || t.status === "cancelled") continue;
+    if (next === null || t.due < next.due) next = { target: t.name, due: t.due, overdue: t.due <= x.now };
+  }
+  return next;
 }

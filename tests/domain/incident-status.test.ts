@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/parse-config.js";
 import { explainIncident } from "../../src/domain/evaluate.js";
-import { incidentStatus } from "../../src/domain/incident-status.js";
+import { incidentStatus, nextDue } from "../../src/domain/incident-status.js";
 import { CUSTOMER, ENGINEER, closed, issue, labeled } from "../fixtures/incident-builders.js";
 
 // Severity 1 on a 24x7 clock: accept 30m, workaround 4h, resolve 3d.
@@ -30,5 +30,30 @@ describe("incidentStatus", () => {
   it("registered outside the support period (P1): not covered, whatever the clock would say", () => {
     const x = explainIncident({ config, issue: issue({ createdAt: "2027-01-05T10:00:00Z", labels: ["severity: 1"] }), timeline: [], now: "2027-01-09T10:00:00Z", bot: "incident-sla[bot]" });
     expect(incidentStatus(x)).toBe("not-covered");
+  });
+});
+
+// The next deadline for boards and issue fields: the earliest target still owed (P9).
+describe("nextDue", () => {
+  const explain = (now: string, timeline: unknown[] = []) =>
+    explainIncident({ config, issue: issue({ createdAt: OPENED, labels: ["severity: 1"] }), timeline, now, bot: "incident-sla[bot]" });
+
+  it("just opened: acceptance, due 30 minutes after the opening", () => {
+    expect(nextDue(explain("2026-03-02T10:05:00Z"))).toEqual({ target: "accept", due: Date.parse("2026-03-02T10:30:00Z"), overdue: false });
+  });
+
+  it("acceptance overdue and unmet: still the next deadline, marked overdue", () => {
+    expect(nextDue(explain("2026-03-02T10:31:00Z"))).toEqual({ target: "accept", due: Date.parse("2026-03-02T10:30:00Z"), overdue: true });
+  });
+
+  it("accepted: the workaround, 4 hours after the opening", () => {
+    const x = explain("2026-03-02T11:00:00Z", [labeled("2026-03-02T10:10:00Z", ENGINEER, "state: accepted")]);
+    expect(nextDue(x)).toEqual({ target: "workaround", due: Date.parse("2026-03-02T14:00:00Z"), overdue: false });
+  });
+
+  it("resolved, or outside the support period: nothing is owed", () => {
+    expect(nextDue(explain("2026-03-02T12:00:00Z", [labeled("2026-03-02T10:10:00Z", ENGINEER, "state: resolved")]))).toBeNull();
+    const outside = explainIncident({ config, issue: issue({ createdAt: "2027-01-05T10:00:00Z", labels: ["severity: 1"] }), timeline: [], now: "2027-01-09T10:00:00Z", bot: "incident-sla[bot]" });
+    expect(nextDue(outside)).toBeNull();
   });
 });
