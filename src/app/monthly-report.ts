@@ -26,12 +26,13 @@ import { issueBody, packParts, partBody, partKey, partsOf, reportKey } from "../
 import { type ReportPeriod, periodBounds, previousMonth } from "../report/period.js";
 import { markdownSections } from "../report/render-markdown.js";
 import { wordsFor } from "../report/words.js";
+import { DEFAULTS_REPO, type MarkedIssue, type ReportSettings, closeTwins, findMarked, fullName, loadReportSettings, refusal, same } from "./report-target.js";
 import { type InstallationToSweep, type RepoToSweep, listInstallationRepos } from "./sweep-runner.js";
+
+export { type ReportSettings, loadReportSettings, refusal };
 
 const HOUR = 3_600_000;
 const CLAIM_TTL_MS = 15 * 60_000;
-/** The organisation's defaults: the file customers `_extends` (Probot's organisation-wide location). */
-const DEFAULTS_REPO = ".github";
 
 export interface ReportDeps {
   now: () => number;
@@ -51,9 +52,6 @@ export interface RepoReadResult {
   reads: number;
   extraPages: number;
 }
-
-const fullName = (r: RepoRef) => `${r.owner}/${r.repo}`;
-const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 /** One repository's part of a report, or why it has none. */
 async function reportRepository(
@@ -139,27 +137,6 @@ export async function readReport(deps: ReportDeps, units: readonly ReportUnit[],
 
 // ---------------------------------------------------------------- posting
 
-export interface ReportSettings {
-  repository: RepoRef;
-  schedule: "monthly" | "off";
-  language: Language;
-  timezone: string;
-  /** Where the settings were read, for messages. */
-  source: string;
-}
-
-/** The scheduled report's settings from the organisation's defaults, or null when there are none. */
-export async function loadReportSettings(octokit: Octokit, owner: string): Promise<ReportSettings | null> {
-  const ref = { owner, repo: DEFAULTS_REPO };
-  const source = `${owner}/${DEFAULTS_REPO}:.github/incident-sla.yml`;
-  const loaded = await loadRepoConfig(octokit, ref);
-  if (loaded.kind === "invalid") throw new Error(`the organisation's defaults ${source} are invalid: ${loaded.error.message}`);
-  if (loaded.kind === "missing" || !loaded.config.report) return null;
-  const { report, language, timezone } = loaded.config;
-  const [targetOwner, targetRepo] = report.repository.split("/") as [string, string];
-  return { repository: { owner: targetOwner, repo: targetRepo }, schedule: report.schedule, language: report.language ?? language, timezone, source };
-}
-
 export type PublishStatus = "created" | "exists" | "claimed-elsewhere" | "refused";
 
 export interface PublishOutcome {
@@ -174,25 +151,14 @@ export interface PublishOutcome {
   reads?: RepoReadResult[];
 }
 
-interface FoundReport {
-  number: number;
-  body: string;
-  url: string;
-}
-
 const claimLabel = (period: ReportPeriod) => `sla-report ${period.from}..${period.to}`;
 const CLAIM = /claimed (\S+)/;
 
 /** Issues of the target repository carrying this period's marker, oldest first. */
-async function findReports(octokit: Octokit, target: RepoRef, period: ReportPeriod): Promise<FoundReport[]> {
+async function findReports(octokit: Octokit, target: RepoRef, period: ReportPeriod): Promise<MarkedIssue[]> {
   // A period's report is never posted before the period began: only issues updated since then can be it.
   const since = new Date(Date.parse(`${period.from}T00:00:00Z`) - 86_400_000).toISOString();
-  const issues = await octokit.paginate(octokit.rest.issues.listForRepo, { ...target, state: "all", since, per_page: 100 });
-  const key = reportKey(period);
-  return issues
-    .filter((i) => !i.pull_request && readMarker(i.body)?.key === key)
-    .sort((a, b) => a.number - b.number)
-    .map((i) => ({ number: i.number, body: i.body ?? "", url: i.html_url }));
+  return findMarked(octokit, target, reportKey(period), { state: "all", since });
 }
 
 /** Takes the period's claim label; false when another process holds a fresh claim. */
@@ -231,19 +197,6 @@ export interface PublishRequest {
   unit: ReportUnit;
   settings: ReportSettings;
   period: ReportPeriod;
-}
-
-/**
- * Why a report may not go into `target`, or null when it may: it is one of the
- * reported repositories, or it has its own incident-sla configuration (a
- * customer's repository). Nothing from a customer's repository is written
- * into another's (DESIGN §8).
- */
-export function refusal(target: RepoRef, reported: readonly string[], targetConfig: "valid" | "missing" | "invalid"): string | null {
-  const name = fullName(target);
-  if (reported.some((r) => same(r, name))) return `${name} is one of the reported repositories; reports go to an internal repository`;
-  if (targetConfig !== "missing") return `${name} has its own incident-sla configuration: it is a customer's repository, and reports never go there`;
-  return null;
 }
 
 /** Reads, renders and posts one owner's report for a period, idempotently (see the top of this file). */
@@ -288,7 +241,7 @@ export async function publishReport(deps: ReportDeps, request: PublishRequest): 
 
   // 6. A twin made anyway (a retried request, a taken-over claim): the oldest stays.
   const [oldest, ...twins] = await findReports(octokit, target, period);
-  for (const twin of twins) await octokit.rest.issues.update({ ...target, issue_number: twin.number, state: "closed", state_reason: "duplicate" });
+  await closeTwins(octokit, target, twins);
   if (oldest && oldest.number !== created.number) return { ...outcome, status: "exists", issue: oldest.number, url: oldest.url };
   await postMissingParts(octokit, target, created.number, period, parts, settings.language);
   deps.log.info({ repository: outcome.repository, issue: created.number, parts: parts.length, period }, "compliance report posted");

@@ -285,6 +285,10 @@ export const configSchema = z
           description: "`monthly`: the app posts last month's report once, early in the month; `off`: only `incident-sla report --post` posts",
         }),
         language: z.enum(["ru", "en"]).optional().meta({ description: "Language of the posted report; default: `language`" }),
+        board: z.enum(["on", "off"]).default("off").meta({
+          description:
+            "`on`: the sweep keeps one SLA board issue in the same repository: every open incident of every customer repository of the installation, most urgent first",
+        }),
       })
       .optional()
       .meta({
