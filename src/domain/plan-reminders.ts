@@ -11,7 +11,7 @@
 import { calendarOf } from "./calendar.js";
 import { WALL_DAY, durationWords } from "./duration-words.js";
 import type { Explanation } from "./evaluate.js";
-import { formatLocalShort } from "../units/local-time.js";
+import { formatLocal } from "../units/local-time.js";
 import { marker } from "./markers.js";
 import type { CommentAction } from "./plan-incident.js";
 import { escalationComment, reminderComment } from "./texts.js";
@@ -28,7 +28,7 @@ export function planReminders(x: Explanation, assignees: string[]): CommentActio
   const day = x.severityConfig.clock === "business" ? { minutes: calendarOf(config).dayMinutes, working: true } : WALL_DAY;
   const actions: CommentAction[] = [];
   for (const t of x.targets) {
-    const due = `${formatLocalShort(t.due, config.timezone)} (${config.timezone})`;
+    const due = `${formatLocal(t.due, config.timezone)} (${config.timezone})`;
     if (t.status === "running") {
       const share = t.usedMs / t.amountMs;
       const threshold = thresholds.find((th) => share >= th);

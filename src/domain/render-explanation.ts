@@ -4,14 +4,13 @@
 // is plain lines and "- " lists so that it reads the same in a terminal and
 // inside a GitHub comment (Markdown), with no terminal colours.
 import { TARGET_TITLES } from "./texts.js";
-import { DateTime } from "luxon";
 import { calendarOf } from "./calendar.js";
 import { type DayUnit, WALL_DAY, durationWords, targetHasDays, targetWords } from "./duration-words.js";
 import type { ClosedPeriod, Explanation, Pause, TargetDetail } from "./evaluate.js";
 import type { CloseReason } from "./timeline.js";
 import { renderWarning } from "./warnings.js";
-
-export type Language = "ru" | "en";
+import { formatLocal, isoFromEpochDay, localEpochDay } from "../units/local-time.js";
+import type { Language } from "../words/index.js";
 
 const MINUTE = 60_000;
 
@@ -186,13 +185,6 @@ const RU: Words = {
   ignoredBy: (by) => `поставил ${by}`,
 };
 
-/** "2026-03-10 17:00 (UTC+03:00, Europe/Moscow)": local time with its offset and zone; seconds only when there are any. */
-export function formatLocalTime(instantMs: number, zone: string): string {
-  const dt = DateTime.fromMillis(instantMs, { zone });
-  const time = dt.second !== 0 ? dt.toFormat("yyyy-MM-dd HH:mm:ss") : dt.toFormat("yyyy-MM-dd HH:mm");
-  return `${time} (UTC${dt.toFormat("ZZ")}, ${zone})`;
-}
-
 /** Whole minutes (rounded down) in words, days of `day` first; a positive span under a minute says so. */
 function span(ms: number, words: Words, language: Language, day?: DayUnit): string {
   if (ms > 0 && ms < MINUTE) return words.lessThanMinute;
@@ -288,7 +280,8 @@ function describeClosed(p: ClosedPeriod, x: Explanation, w: Words, language: Lan
 export function renderExplanation(x: Explanation, language: Language): string {
   const w = language === "ru" ? RU : EN;
   const zone = x.config.timezone;
-  const at = (ms: number) => formatLocalTime(ms, zone);
+  // Local time with its offset and zone, seconds only when there are any: "2026-03-10 17:00 (UTC+03:00, Europe/Moscow)".
+  const at = (ms: number) => formatLocal(ms, zone, { offset: "zone", seconds: true });
   const ev = x.evaluation;
   const lines: string[] = [];
 
@@ -300,7 +293,7 @@ export function renderExplanation(x: Explanation, language: Language): string {
   lines.push(`- ${w.severity}: ${x.severity.label ? w.severityLabel(x.severity.level, x.severity.label) : w.severityDefault(x.severity.level)}.`);
   lines.push(`- ${w.clock}: ${describeClock(x, w)}.`);
   if (ev.coverage !== "active") {
-    const date = DateTime.fromMillis(x.start.at, { zone }).toFormat("yyyy-MM-dd");
+    const date = isoFromEpochDay(localEpochDay(x.start.at, zone));
     const { supportFrom, supportUntil } = x.config.contract;
     const text = ev.coverage === "expired" ? w.expired(date, supportUntil ?? "") : w.notStarted(date, supportFrom ?? "");
     lines.push(`- ${w.coverage}: ${text}.`);

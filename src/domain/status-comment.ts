@@ -7,9 +7,10 @@
 import type { Explanation, TargetDetail } from "./evaluate.js";
 import { calendarOf } from "./calendar.js";
 import { type DayUnit, WALL_DAY, durationWords, targetWords } from "./duration-words.js";
-import { formatLocalShort } from "../units/local-time.js";
+import { formatLocal } from "../units/local-time.js";
 import { fingerprint, marker, readMarker } from "./markers.js";
-import { type GoneLabel, STATUS_TITLES, TARGET_TITLES, type Language, goneLabelNote } from "./texts.js";
+import { type GoneLabel, STATUS_TITLES, TARGET_TITLES, goneLabelNote } from "./texts.js";
+import type { Language } from "../words/index.js";
 import { renderWarning } from "./warnings.js";
 import { withoutEditLog } from "./write-cap.js";
 
@@ -33,7 +34,7 @@ export function renderStatusComment(x: Explanation, note: StatusNote = {}): Stat
   const lang: Language = x.config.language;
   const ru = lang === "ru";
   const zone = x.config.timezone;
-  const at = (ms: number) => formatLocalShort(ms, zone);
+  const at = (ms: number) => formatLocal(ms, zone);
   const business = x.severityConfig.clock === "business";
   // Clock time uses the clock's day (a working day on a business clock); wall time uses 24 h.
   const day: DayUnit = business ? { minutes: calendarOf(x.config).dayMinutes, working: true } : WALL_DAY;

@@ -5,9 +5,10 @@ import type { Config, DiagnosticField, TargetName } from "../config/schema.js";
 import type { CorrectionReason, SeverityProposal } from "./classify-severity.js";
 import type { Coverage, TargetStatus } from "./evaluate.js";
 import { FORM_FIELDS } from "./form-fields.js";
-import { formatLocalShort } from "../units/local-time.js";
+import { formatLocal } from "../units/local-time.js";
+import type { Language } from "../words/index.js";
 
-export type Language = "ru" | "en";
+
 
 export const TARGET_TITLES: Record<TargetName, Record<Language, string>> = {
   accept: { en: "Acceptance", ru: "Принятие в работу" },
@@ -172,7 +173,7 @@ export interface Refusal {
 /** The line a repeated refusal adds: the explanation is edited, never posted again (issue 11). */
 function attemptsLine(config: Config, r: Refusal): string {
   if (r.attempts < 2) return "";
-  const at = formatLocalShort(r.at, config.timezone);
+  const at = formatLocal(r.at, config.timezone);
   return config.language === "ru" ? `\n\nВсего попыток: ${r.attempts}, последняя — ${at}.` : `\n\nAttempts so far: ${r.attempts}, the last at ${at}.`;
 }
 

@@ -1,24 +1,24 @@
 // How the report writes dates, times, durations and shares in its language.
-// Dates are the language's usual numeric form (en 2026-03-10, ru 10.03.2026);
-// local times are in the contract's zone, which each customer's section
-// names once. Pure: luxon with an explicit zone, never the host's.
-import { DateTime } from "luxon";
+// Dates are the language's usual numeric form (en 2026-03-10, ru 10.03.2026,
+// from the words' `dates`); local times are in the contract's zone, which each
+// customer's section names once. Pure: the one local-time and duration
+// formatters, never the host's zone.
 import { WALL_DAY, durationWords } from "../domain/duration-words.js";
-import type { Language } from "../domain/render-explanation.js";
+import { formatLocal } from "../units/local-time.js";
+import { type Language, wordsFor } from "../words/index.js";
 
-export type { Language };
+export type { Language } from "../words/index.js";
 
 const MINUTE = 60_000;
 
 /** A YYYY-MM-DD date in the language's form. */
 export function formatDate(iso: string, language: Language): string {
-  return language === "ru" ? `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}` : iso;
+  return wordsFor(language).dates.date(iso);
 }
 
 /** An instant's local date and time in `zone` ("2026-03-10 16:00" / "10.03.2026 16:00"). */
 export function formatLocalDateTime(ms: number, zone: string, language: Language): string {
-  const dt = DateTime.fromMillis(ms, { zone });
-  return `${formatDate(dt.toFormat("yyyy-MM-dd"), language)} ${dt.toFormat("HH:mm")}`;
+  return formatLocal(ms, zone, { offset: "none", date: wordsFor(language).dates.date });
 }
 
 /**

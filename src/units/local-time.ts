@@ -136,15 +136,41 @@ export function parseLocalOrIso(text: string, zone: string): number | null {
   return null;
 }
 
-/** Short local wall-clock text with the UTC offset, e.g. "2026-03-10 16:00 UTC+3" or "… UTC+5:30". */
-export function formatLocalShort(instantMs: number, zone: string): string {
+/** How a local time reads: the one local-time formatter's options. */
+export interface LocalTimeStyle {
+  /** The date as the reader's language writes it, from "YYYY-MM-DD" (default: as it is). */
+  date?: (iso: string) => string;
+  /**
+   * The UTC offset after the time: "short" " UTC+3" / " UTC+5:30" (the default),
+   * "zone" " (UTC+03:00, Europe/Moscow)", "none" nothing.
+   */
+  offset?: "short" | "zone" | "none";
+  /** Seconds after the minutes when the instant has any (":07"). */
+  seconds?: boolean;
+}
+
+/**
+ * Local wall-clock text of an instant in a zone, e.g. "2026-03-10 16:00 UTC+3"
+ * (or, by `style`, "2026-03-10 17:00 (UTC+03:00, Europe/Moscow)", "10.03.2026 16:00").
+ * The one local-time formatter of every text a person reads; no Intl, no host zone.
+ */
+export function formatLocal(instantMs: number, zone: string, style: LocalTimeStyle = {}): string {
   const offset = offsetAt(instantMs, zone);
   // The local wall time, read with UTC getters (no Intl, no host zone).
   const local = new Date(instantMs + offset * 60_000);
   const two = (n: number) => String(n).padStart(2, "0");
-  const date = `${local.getUTCFullYear()}-${two(local.getUTCMonth() + 1)}-${two(local.getUTCDate())}`;
+  const iso = `${local.getUTCFullYear()}-${two(local.getUTCMonth() + 1)}-${two(local.getUTCDate())}`;
+  const date = style.date ? style.date(iso) : iso;
+  const seconds = style.seconds && local.getUTCSeconds() !== 0 ? `:${two(local.getUTCSeconds())}` : "";
+  const time = `${date} ${two(local.getUTCHours())}:${two(local.getUTCMinutes())}${seconds}`;
   const sign = offset < 0 ? "-" : "+";
   const abs = Math.abs(offset);
-  const hhmm = abs % 60 ? `${Math.floor(abs / 60)}:${two(abs % 60)}` : `${abs / 60}`;
-  return `${date} ${two(local.getUTCHours())}:${two(local.getUTCMinutes())} UTC${sign}${hhmm}`;
+  switch (style.offset ?? "short") {
+    case "short":
+      return `${time} UTC${sign}${abs % 60 ? `${Math.floor(abs / 60)}:${two(abs % 60)}` : `${abs / 60}`}`;
+    case "zone":
+      return `${time} (UTC${sign}${two(Math.floor(abs / 60))}:${two(abs % 60)}, ${zone})`;
+    case "none":
+      return time;
+  }
 }

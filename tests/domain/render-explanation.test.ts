@@ -6,7 +6,8 @@ import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/parse-config.js";
 import type { ConfigInput } from "../../src/config/schema.js";
 import { explainIncident } from "../../src/domain/evaluate.js";
-import { formatLocalTime, renderExplanation } from "../../src/domain/render-explanation.js";
+import { renderExplanation } from "../../src/domain/render-explanation.js";
+import { formatLocal } from "../../src/units/local-time.js";
 
 const MSK = "(UTC+03:00, Europe/Moscow)";
 const BASE: ConfigInput = { timezone: "Europe/Moscow", team: { engineers: ["alice", "bob"], orgMembersAreEngineers: false } };
@@ -225,7 +226,7 @@ describe("renderExplanation", () => {
   });
 });
 
-describe("formatLocalTime", () => {
+describe("formatLocal with the explanation's style (offset and zone, seconds when there are any)", () => {
   it.each([
     ["Moscow", "2026-03-10T14:00:00Z", "Europe/Moscow", "2026-03-10 17:00 (UTC+03:00, Europe/Moscow)"],
     ["seconds only when there are some", "2026-03-10T14:00:07Z", "Europe/Moscow", "2026-03-10 17:00:07 (UTC+03:00, Europe/Moscow)"],
@@ -235,6 +236,6 @@ describe("formatLocalTime", () => {
     ["New York just after", "2026-03-08T07:00:00Z", "America/New_York", "2026-03-08 03:00 (UTC-04:00, America/New_York)"],
     ["the local date differs from the UTC date", "2026-03-10T22:30:00Z", "Europe/Moscow", "2026-03-11 01:30 (UTC+03:00, Europe/Moscow)"],
   ])("%s", (_case, iso, zone, expected) => {
-    expect(formatLocalTime(Date.parse(iso), zone)).toBe(expected);
+    expect(formatLocal(Date.parse(iso), zone, { offset: "zone", seconds: true })).toBe(expected);
   });
 });
