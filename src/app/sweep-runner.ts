@@ -5,6 +5,7 @@ import type { Probot } from "probot";
 import { withRequestTimeout } from "../github/request-timeout.js";
 import { type Octokit, messageOf, statusOf } from "../github/types.js";
 import type { WriteBudgets } from "../github/write-budget.js";
+import { keepBoards } from "./board.js";
 import { type Pending, type Queued, type RepoRead, type RepoSweep, type SweepDeps, type SweepTarget, readRepository, writeQueued } from "./sweep.js";
 
 export interface RepoToSweep {
@@ -77,7 +78,9 @@ export async function sweepInstallation(deps: SweepDeps, budgets: WriteBudgets, 
     reads.push(read);
   }
   if (together) await writeQueued(deps, target, reads, trimmed(queue, keep), refresh);
-  return reads.map((r) => r.result);
+  // The SLA boards, from the incidents just read; a sweep of named repositories only would leave the others out.
+  const boards = installation.repos === undefined ? await keepBoards(deps, target(), reads) : [];
+  return [...reads.map((r) => r.result), ...boards];
 }
 
 /** Reads one repository, again with a fresh token when the installation's expired meanwhile. */

@@ -5,6 +5,7 @@
 // incidents in batches (GraphQL) → decide (the same plan as webhooks, plus
 // reminders) → write only what changed, most urgent first, within GitHub's
 // write limits. One repository's failure never stops the others.
+import { type BoardIncident, boardIncident } from "../domain/board.js";
 import { type IncidentStatus, incidentStatus } from "../domain/incident-status.js";
 import { readMarker } from "../domain/markers.js";
 import { type Write, emptyResult, executeWrites, pendingWrites, writesOf } from "../github/apply-plan.js";
@@ -59,6 +60,8 @@ export interface RepoSweep {
   changed: number;
   /** Open incidents by status (metrics). */
   byStatus?: Partial<Record<IncidentStatus, number>>;
+  /** This line is an SLA board written into `repo` (app/board.ts), not a repository swept. */
+  board?: true;
 }
 
 export interface Pending {
@@ -82,6 +85,8 @@ export interface RepoRead {
   /** Incidents with something to write, most urgent first (empty unless the configuration is valid). */
   pending: Pending[];
   config?: Config;
+  /** Every open incident as the SLA board shows it (app/board.ts). */
+  board?: BoardIncident[];
 }
 
 /** The budget's key for an issue's writes. */
@@ -177,6 +182,7 @@ export async function readRepository(
       const decided = decideIncident(input, incident.assignees);
       const status = incidentStatus(decided.explanation);
       result.byStatus = { ...result.byStatus, [status]: (result.byStatus?.[status] ?? 0) + 1 };
+      (read.board ??= []).push(boardIncident(result.repo, decided.explanation, incident.assignees));
       const writes = pendingWrites(decided.plan, incident.appComments);
       if (writes.length === 0) continue;
       const urgency = Math.min(...decided.explanation.targets.filter((t) => !t.met && t.status !== "cancelled").map((t) => t.due), Number.POSITIVE_INFINITY);

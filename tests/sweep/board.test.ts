@@ -1,0 +1,134 @@
+// The SLA board (README, The SLA board) kept by `incident-sla sweep` in app
+// mode (the CronJob's and a scheduled workflow's path; the in-app interval
+// calls the same sweepInstallation) against the local GitHub: one board issue
+// in the organisation's report repository listing every open incident of every
+// customer repository in urgency order; a steady sweep writes nothing; a
+// customer's repository is refused as the monthly report refuses it; twins are
+// closed; a sweep of named repositories leaves the board alone.
+//
+// Times: Mon 2 March 2026, 10:00Z is 13:00 in Moscow. Severity 1: accept 30m,
+// 2: accept 1h, both 24x7 (the default severities, see tests/sweep/first-sweep.test.ts).
+import { afterEach, describe, expect, it } from "vitest";
+import { readMarker } from "../../src/domain/markers.js";
+import type { LoggedRequest } from "../support/fake-github/index.js";
+import { APP_BOT, ENGINEER, SweepWorld, VALID_CONFIG, writesOf } from "./sweep-world.js";
+
+const NOW = "2026-03-02T10:00:00Z";
+const REPORTS = "acme/sla-reports";
+const WAITING = "state: waiting for customer";
+const ACCEPTED = "state: accepted";
+
+let w: SweepWorld;
+afterEach(async () => {
+  await w.close();
+  expect(w.fake.violations).toEqual([]);
+});
+
+const customer = (name: string) => `${VALID_CONFIG}contract:\n  customer: ${name}\n`;
+const defaults = (report: string) => `language: en\ntimezone: Europe/Moscow\nreport:\n${report}`;
+
+/** acme: the defaults (a board in acme/sla-reports unless told otherwise), three customers, the report repository. */
+function world(report = "  repository: acme/sla-reports\n  board: on\n"): void {
+  w.org("acme", 11);
+  w.repo("acme/.github", defaults(report));
+  w.repo("acme/alpha", customer("Alpha Bank"));
+  w.repo("acme/beta", customer("Beta Telecom"));
+  w.repo("acme/gamma", customer("Gamma Retail"));
+  w.repo(REPORTS, null);
+  // alpha#1 severity 1, 25 of 30 minutes: at risk.
+  w.incident("acme/alpha", { number: 1, severity: 1, createdAt: "2026-03-02T09:35:00Z", assignees: [ENGINEER] });
+  // beta#3 severity 2, acceptance due 09:00Z: breached.
+  w.incident("acme/beta", { number: 3, severity: 2, createdAt: "2026-03-02T08:00:00Z" });
+  // gamma#1 severity 1, 10 of 30 minutes: running; gamma#2 severity 2, 5 of 60 minutes: running, due later.
+  w.incident("acme/gamma", { number: 1, severity: 1, createdAt: "2026-03-02T09:50:00Z" });
+  w.incident("acme/gamma", { number: 2, severity: 2, createdAt: "2026-03-02T09:55:00Z" });
+  // beta#5 severity 1, accepted at 09:05, paused by the engineer at 09:30: paused.
+  const at = (hhmm: string) => `2026-03-02T${hhmm}:00Z`;
+  const events = [ACCEPTED, WAITING].map((label, i) => ({ event: "labeled", actor: ENGINEER, label, createdAt: at(["09:05", "09:30"][i]!) }));
+  w.incident("acme/beta", { number: 5, severity: 1, createdAt: at("09:00"), labels: ["severity: 1", ACCEPTED, WAITING], events } as never);
+}
+
+const boardsOf = (repo: string) => w.fake.snapshot(repo).issues.filter((i) => readMarker(w.fake.issueOf(repo, i.number).body)?.key === "board:acme");
+const linksOf = (body: string) => [...body.matchAll(/\[(acme\/[a-z]+#\d+)\]/g)].map((m) => m[1]);
+/** Requests about the report repository's issues (the sweep reads its configuration like any repository's). */
+const toReports = (requests: LoggedRequest[]) => requests.filter((r) => r.path.startsWith(`/repos/${REPORTS}/issues`)).map((r) => `${r.method} ${r.path}`);
+
+describe("the SLA board, kept by the sweep", () => {
+  it("one sweep: exactly one board listing every open incident of every customer in urgency order; a steady sweep writes nothing", async () => {
+    w = await new SweepWorld(NOW).start();
+    world();
+    const run = await w.sweep([], { mode: "app" });
+    expect(run.code).toBe(0);
+    const boards = boardsOf(REPORTS);
+    expect(boards).toHaveLength(1);
+    const board = w.fake.issueOf(REPORTS, boards[0]!.number);
+    expect(board).toMatchObject({ title: "SLA board", state: "open", user: { login: APP_BOT } });
+    expect(linksOf(board.body!)).toEqual(["acme/beta#3", "acme/alpha#1", "acme/gamma#1", "acme/gamma#2", "acme/beta#5"]);
+    expect(board.body).toContain("**5 open incidents** · Breached: 1 · At risk: 1 · Running: 2 · Paused (waiting for the customer): 1");
+    expect(board.body).toMatch(/\| Alpha Bank \| \[acme\/alpha#1\]\([^)]+\) \| 1 \| Acceptance \| 2026-03-02 13:05 UTC\+3 \| < 1 h \| `eng-anna` \|/);
+    expect(board.body).toContain("As of 2026-03-02 13:00 UTC+3.");
+    expect(board.body).toContain("```mermaid\ngantt");
+    // The board's line in the sweep's results: its reads and its one write.
+    expect(run.repos.filter((r) => r.board)).toEqual([expect.objectContaining({ repo: REPORTS, ok: true, writes: 1, changed: 1, reads: 2 })]);
+    expect(toReports(run.requests)).toEqual([`GET /repos/${REPORTS}/issues`, `POST /repos/${REPORTS}/issues`, `GET /repos/${REPORTS}/issues`]);
+
+    // A minute later nothing changed that the board shows: one read of the report repository, no write anywhere.
+    w.at("2026-03-02T10:01:00Z");
+    const steady = await w.sweep([], { mode: "app" });
+    expect(steady.code).toBe(0);
+    expect(writesOf(steady.requests)).toEqual([]);
+    expect(toReports(steady.requests)).toEqual([`GET /repos/${REPORTS}/issues`]);
+    expect(w.fake.issueOf(REPORTS, boards[0]!.number).body).toBe(board.body);
+
+    // A new incident: the board is edited once, in place, and says as of when.
+    w.incident("acme/alpha", { number: 2, severity: 2, createdAt: "2026-03-02T10:01:00Z" });
+    w.at("2026-03-02T10:02:00Z");
+    const changed = await w.sweep([], { mode: "app" });
+    expect(toReports(writesOf(changed.requests))).toEqual([`PATCH /repos/${REPORTS}/issues/${boards[0]!.number}`]);
+    const edited = w.fake.issueOf(REPORTS, boards[0]!.number).body!;
+    expect(linksOf(edited)).toEqual(["acme/beta#3", "acme/alpha#1", "acme/gamma#1", "acme/gamma#2", "acme/alpha#2", "acme/beta#5"]);
+    expect(edited).toContain("As of 2026-03-02 13:02 UTC+3.");
+    expect(boardsOf(REPORTS)).toHaveLength(1);
+  });
+
+  it("refuses a customer's repository as the monthly report does: nothing is written there, the refusal is in the results", async () => {
+    w = await new SweepWorld(NOW).start();
+    world("  repository: acme/alpha\n  board: on\n");
+    const run = await w.sweep([], { mode: "app" });
+    expect(run.code).toBe(0);
+    expect(run.repos.find((r) => r.board)).toMatchObject({
+      repo: "acme/alpha",
+      ok: true,
+      writes: 0,
+      reason: expect.stringContaining("acme/alpha is one of the reported repositories"),
+    });
+    expect(boardsOf("acme/alpha")).toEqual([]);
+    expect(writesOf(run.requests).filter((r) => r.route === "POST /repos/{owner}/{repo}/issues" || r.route === "PATCH /repos/{owner}/{repo}/issues/{issue_number}")).toEqual([]);
+  });
+
+  it("twins (two replicas, a retried create) are closed as duplicates; the oldest is kept and brought up to date", async () => {
+    w = await new SweepWorld(NOW).start();
+    world();
+    const stale = "<!-- incident-sla:board:acme fp=0000000000000000 -->\nold";
+    const older = w.fake.addIssue(REPORTS, { title: "SLA board", body: stale, user: APP_BOT }).number;
+    const twin = w.fake.addIssue(REPORTS, { title: "SLA board", body: stale, user: APP_BOT }).number;
+    const run = await w.sweep([], { mode: "app" });
+    expect(run.code).toBe(0);
+    expect(toReports(writesOf(run.requests))).toEqual([`PATCH /repos/${REPORTS}/issues/${older}`, `PATCH /repos/${REPORTS}/issues/${twin}`]);
+    expect(w.fake.issueOf(REPORTS, twin)).toMatchObject({ state: "closed", state_reason: "duplicate" });
+    expect(w.fake.issueOf(REPORTS, older)).toMatchObject({ state: "open" });
+    expect(linksOf(w.fake.issueOf(REPORTS, older).body!)).toHaveLength(5);
+  });
+
+  it("off by default, and left alone by a sweep of named repositories (it would list only those)", async () => {
+    w = await new SweepWorld(NOW).start();
+    world("  repository: acme/sla-reports\n");
+    const run = await w.sweep([], { mode: "app" });
+    expect(toReports(run.requests)).toEqual([]);
+    w.fake.setFile("acme/.github", ".github/incident-sla.yml", defaults("  repository: acme/sla-reports\n  board: on\n"));
+    const named = await w.sweep(["--repo", "acme/alpha"], { mode: "app" });
+    expect(named.code).toBe(0);
+    expect(toReports(named.requests)).toEqual([]);
+    expect(boardsOf(REPORTS)).toEqual([]);
+  });
+});
