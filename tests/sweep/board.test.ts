@@ -10,7 +10,7 @@
 // 2: accept 1h, both 24x7 (the default severities, see tests/sweep/first-sweep.test.ts).
 import { afterEach, describe, expect, it } from "vitest";
 import { readMarker } from "../../src/domain/markers.js";
-import type { LoggedRequest } from "../support/fake-github/index.js";
+import { type LoggedRequest, faults } from "../support/fake-github/index.js";
 import { APP_BOT, ENGINEER, SweepWorld, VALID_CONFIG, writesOf } from "./sweep-world.js";
 
 const NOW = "2026-03-02T10:00:00Z";
@@ -118,6 +118,59 @@ describe("the SLA board, kept by the sweep", () => {
     expect(w.fake.issueOf(REPORTS, twin)).toMatchObject({ state: "closed", state_reason: "duplicate" });
     expect(w.fake.issueOf(REPORTS, older)).toMatchObject({ state: "open" });
     expect(linksOf(w.fake.issueOf(REPORTS, older).body!)).toHaveLength(5);
+  });
+
+  it("two replicas sweeping at once: one board stays open, a twin either made is closed as a duplicate", async () => {
+    w = await new SweepWorld(NOW).start();
+    world();
+    const runs = await Promise.all([1, 2].map(() => w.sweep([], { mode: "app" })));
+    expect(runs.map((r) => r.code)).toEqual([0, 0]);
+    const boards = boardsOf(REPORTS).map((i) => w.fake.issueOf(REPORTS, i.number));
+    expect(boards.filter((b) => b.state === "open")).toHaveLength(1);
+    expect(boards.filter((b) => b.state !== "open").every((b) => b.state_reason === "duplicate")).toBe(true);
+    expect(boards.find((b) => b.state === "open")!.number).toBe(Math.min(...boards.map((b) => b.number)));
+  });
+
+  it("a board that cannot be written fails its line of the results (exit 1) and is written by the next sweep", async () => {
+    w = await new SweepWorld(NOW).start();
+    world();
+    const fault = w.fake.setFault({ route: "POST /repos/{owner}/{repo}/issues" }, faults.status(500));
+    const run = await w.sweep([], { mode: "app" });
+    expect(fault.hits).toBe(1);
+    expect(run.code).toBe(1);
+    expect(run.repos.filter((r) => r.board)).toEqual([expect.objectContaining({ repo: REPORTS, ok: false, errorStatus: 500, error: expect.stringContaining("SLA board not written") })]);
+    expect(run.stderr).toContain("(1 failed)");
+    w.at("2026-03-02T10:01:00Z");
+    const next = await w.sweep([], { mode: "app" });
+    expect(next.code).toBe(0);
+    expect(boardsOf(REPORTS)).toHaveLength(1);
+  });
+
+  it("requests for a board of 120 incidents over 6 customers: 3 to create it, 1 for each steady sweep", async () => {
+    w = await new SweepWorld(NOW).start();
+    w.org("acme", 11);
+    w.repo("acme/.github", defaults("  repository: acme/sla-reports\n  board: on\n"));
+    w.repo(REPORTS, null);
+    for (const c of ["a", "b", "c", "d", "e", "f"]) {
+      w.repo(`acme/cust${c}`, customer(`Customer ${c.toUpperCase()}`));
+      // Severity 3 on the business clock, opened over the morning: status comments only.
+      for (let n = 1; n <= 20; n++) w.incident(`acme/cust${c}`, { number: n, severity: 3, createdAt: `2026-03-02T0${n % 10}:${String(n * 2).padStart(2, "0")}:00Z` });
+    }
+    // The sweep's own writes come first; the board's come out of the same budget.
+    let creation: LoggedRequest[] = [];
+    for (let minute = 0; minute < 10 && boardsOf(REPORTS).length === 0; minute++) {
+      w.at(new Date(Date.parse(NOW) + minute * 60_000).toISOString());
+      creation = (await w.sweep([], { mode: "app" })).requests;
+    }
+    expect(toReports(creation)).toEqual([`GET /repos/${REPORTS}/issues`, `POST /repos/${REPORTS}/issues`, `GET /repos/${REPORTS}/issues`]);
+    const board = w.fake.issueOf(REPORTS, boardsOf(REPORTS)[0]!.number);
+    expect(linksOf(board.body!)).toHaveLength(120);
+    w.at("2026-03-02T10:30:00Z");
+    await w.sweep([], { mode: "app" });
+    w.at("2026-03-02T10:31:00Z");
+    const steady = await w.sweep([], { mode: "app" });
+    expect(writesOf(steady.requests)).toEqual([]);
+    expect(toReports(steady.requests)).toEqual([`GET /repos/${REPORTS}/issues`]);
   });
 
   it("off by default, and left alone by a sweep of named repositories (it would list only those)", async () => {
