@@ -9,9 +9,14 @@
 // Times: Mon 2 March 2026, 10:00Z is 13:00 in Moscow. Severity 1: accept 30m,
 // 2: accept 1h, both 24x7 (the default severities, see tests/sweep/first-sweep.test.ts).
 import { afterEach, describe, expect, it } from "vitest";
+import { ProbotOctokit } from "probot";
+import { sweepInstallation } from "../../src/app/sweep-runner.js";
 import { readMarker } from "../../src/domain/markers.js";
+import { LabelCache } from "../../src/github/labels.js";
+import { OrgMembersCache } from "../../src/github/org-members.js";
+import { WriteBudgets } from "../../src/github/write-budget.js";
 import { type LoggedRequest, faults } from "../support/fake-github/index.js";
-import { APP_BOT, ENGINEER, SweepWorld, VALID_CONFIG, writesOf } from "./sweep-world.js";
+import { APP_BOT, APP_ID, ENGINEER, KEYS, SweepWorld, VALID_CONFIG, writesOf } from "./sweep-world.js";
 
 const NOW = "2026-03-02T10:00:00Z";
 const REPORTS = "acme/sla-reports";
@@ -171,6 +176,20 @@ describe("the SLA board, kept by the sweep", () => {
     const steady = await w.sweep([], { mode: "app" });
     expect(writesOf(steady.requests)).toEqual([]);
     expect(toReports(steady.requests)).toEqual([`GET /repos/${REPORTS}/issues`]);
+  });
+
+  it("the in-app sweep's call (sweepInstallation with the installation's client) writes the same board; a dry run writes none", async () => {
+    w = await new SweepWorld(NOW).start();
+    world();
+    expect(toReports((await w.sweep(["--dry-run"], { mode: "app" })).requests)).toEqual([]);
+    const Octokit = ProbotOctokit.defaults({ retry: { enabled: false }, throttle: { enabled: false } });
+    const octokit = new Octokit({ baseUrl: w.fake.apiUrl, auth: { appId: APP_ID, privateKey: KEYS.privateKey, installationId: 11 } });
+    const now = () => w.now;
+    const log = { info: () => undefined, warn: () => undefined, error: () => undefined };
+    const deps = { now, sleep: () => Promise.resolve(), botLogin: APP_BOT, labels: new LabelCache(now), members: new OrgMembersCache(now), log };
+    const results = await sweepInstallation(deps, new WriteBudgets(undefined, now), { id: 11, octokit, graphql: octokit.graphql });
+    expect(results.filter((r) => r.board)).toEqual([expect.objectContaining({ repo: REPORTS, ok: true, writes: 1 })]);
+    expect(linksOf(w.fake.issueOf(REPORTS, boardsOf(REPORTS)[0]!.number).body!)).toEqual(["acme/beta#3", "acme/alpha#1", "acme/gamma#1", "acme/gamma#2", "acme/beta#5"]);
   });
 
   it("off by default, and left alone by a sweep of named repositories (it would list only those)", async () => {
