@@ -9,8 +9,8 @@ import { calendarOf } from "./calendar.js";
 import { type DayUnit, WALL_DAY, durationWords, targetWords } from "./duration-words.js";
 import { formatLocal } from "../units/local-time.js";
 import { fingerprint, marker, readMarker } from "./markers.js";
-import { type GoneLabel, STATUS_TITLES, TARGET_TITLES, goneLabelNote } from "./texts.js";
-import type { Language } from "../words/index.js";
+import { type GoneLabel, goneLabelNote } from "./texts.js";
+import { type Words, wordsFor } from "../words/index.js";
 import { renderWarning } from "./warnings.js";
 import { withoutEditLog } from "./write-cap.js";
 
@@ -31,8 +31,9 @@ export interface StatusComment {
 const MINUTE = 60_000;
 
 export function renderStatusComment(x: Explanation, note: StatusNote = {}): StatusComment {
-  const lang: Language = x.config.language;
-  const ru = lang === "ru";
+  const lang = x.config.language;
+  const words = wordsFor(lang);
+  const w = words.statusComment;
   const zone = x.config.timezone;
   const at = (ms: number) => formatLocal(ms, zone);
   const business = x.severityConfig.clock === "business";
@@ -41,88 +42,58 @@ export function renderStatusComment(x: Explanation, note: StatusNote = {}): Stat
   const span = (ms: number) => durationWords(ms / MINUTE, lang, day);
   const wall = (ms: number) => durationWords(ms / MINUTE, lang, WALL_DAY);
   // Under a working day, say that the hours left are working hours; a span in working days says so itself.
-  const ofWorkingTime = (ms: number) => (business && Math.round(ms / MINUTE) < day.minutes ? (ru ? " рабочего времени" : " of working time") : "");
+  const ofWorkingTime = (ms: number) => (business && Math.round(ms / MINUTE) < day.minutes ? w.ofWorkingTime : "");
   const material: string[] = [];
   const volatile: string[] = [];
 
-  const severityWhy = x.severity.label
-    ? ru
-      ? `метка «${x.severity.label}»`
-      : `label "${x.severity.label}"`
-    : ru
-      ? "по умолчанию: метки уровня нет"
-      : "the default: no severity label";
-  const clock = business
-    ? ru
-      ? `рабочее время (${x.config.calendar.hours}, календарь ${x.config.calendar.preset})`
-      : `working hours (${x.config.calendar.hours}, ${x.config.calendar.preset} calendar)`
-    : ru
-      ? "круглосуточно (24×7)"
-      : "around the clock (24×7)";
-  material.push(ru ? `### Сроки по обращению` : `### SLA status`);
-  material.push(
-    ru ? `**Уровень ${x.severity.level}** (${severityWhy}); отсчёт: ${clock}.` : `**Severity ${x.severity.level}** (${severityWhy}); clock: ${clock}.`,
-  );
-  material.push(startLine(x, at, ru));
+  const severityWhy = x.severity.label ? w.severityByLabel(x.severity.label) : w.severityDefault;
+  const clock = business ? w.clockBusiness(x.config.calendar.hours, x.config.calendar.preset) : w.clock24x7;
+  material.push(w.title);
+  material.push(w.severity(x.severity.level, severityWhy, clock));
+  material.push(startLine(x, at, w));
 
   if (x.evaluation.coverage !== "active") {
-    material.push(
-      ru
-        ? "**Вне срока поддержки**: сроки не отсчитываются."
-        : "**Outside the support period**: no deadlines run.",
-    );
+    material.push(w.outsideSupport);
   } else if (x.targets.length > 0) {
-    material.push("", ru ? "| Срок | Норматив | До | Состояние |" : "| Deadline | Target | Due | Status |", "|---|---|---|---|");
+    material.push("", `| ${w.columns.join(" | ")} |`, "|---|---|---|---|");
     for (const t of x.targets) {
       // While a clock stands still its due time moves with `now`: shown below, not in the table.
       const due = t.status === "paused" || t.status === "cancelled" ? "—" : at(t.due);
-      material.push(`| ${TARGET_TITLES[t.name][lang]} | ${targetWords(t.target, lang, day)} | ${due} | ${targetState(t, lang, at, span, wall)} |`);
+      material.push(`| ${words.targets[t.name]} | ${targetWords(t.target, lang, day)} | ${due} | ${targetState(t, words, at, span, wall)} |`);
     }
     const live = x.targets.flatMap((t) => {
-      const title = TARGET_TITLES[t.name][lang];
+      const title = words.targets[t.name];
       switch (t.status) {
         case "running":
-          return [`${title}: ${ru ? "осталось" : "left"} ${span(t.leftMs)}${ofWorkingTime(t.leftMs)}`];
+          return [w.live.left(title, `${span(t.leftMs)}${ofWorkingTime(t.leftMs)}`)];
         case "breached":
-          return [`${title}: ${ru ? "просрочено на" : "overdue by"} ${wall(t.overdueMs)}`];
+          return [w.live.overdue(title, wall(t.overdueMs))];
         case "paused":
-          return [`${title}: ${ru ? "если отсчёт возобновится сейчас, срок" : "if the clock resumed now, due"} ${at(t.due)}`];
+          return [w.live.pausedDue(title, at(t.due))];
         default:
           return [];
       }
     });
-    if (live.length > 0) volatile.push("", `${live.join("; ")}${ru ? ` (на ${at(x.now)}).` : ` (as of ${at(x.now)}).`}`);
+    if (live.length > 0) volatile.push("", `${live.join("; ")} ${w.live.asOf(at(x.now))}.`);
   }
 
   const pauses = x.pauses.map((p) => {
-    const end =
-      p.end === null
-        ? ru
-          ? "идёт сейчас"
-          : "running now"
-        : `${ru ? "до" : "until"} ${at(p.end)} (${endWhy(p.endReason, p.endedBy, ru)})`;
+    const end = p.end === null ? w.pauseRunning : w.pauseUntil(at(p.end), endWhy(p.endReason, p.endedBy, w));
     return `- ${at(p.start)}, @${p.startedBy}: ${end}`;
   });
-  if (pauses.length > 0) material.push("", ru ? "**Паузы (ожидание ответа клиента):**" : "**Pauses (waiting for the customer):**", ...pauses);
+  if (pauses.length > 0) material.push("", w.pauses, ...pauses);
   const last = x.pauses.at(-1);
   if (last && last.end !== null && !x.evaluation.paused) {
-    material.push(ru ? `Отсчёт возобновлён ${at(last.end)}.` : `The clock resumed at ${at(last.end)}.`);
+    material.push(w.resumed(at(last.end)));
   }
   if (note.severityChangedBy) {
     const c = note.severityChangedBy;
-    material.push(
-      "",
-      ru
-        ? `⚠️ Метку уровня «${c.label}» ${c.added ? "поставил" : "снял"} @${c.login} (сторона клиента) ${at(c.at)}. Уровень учтён; инженер поддержки может его изменить.`
-        : `⚠️ The severity label "${c.label}" was ${c.added ? "added" : "removed"} by @${c.login} (customer side) at ${at(c.at)}. It is applied; a support engineer may change it.`,
-    );
+    material.push("", w.severityChanged(c.label, c.added, c.login, at(c.at)));
   }
   for (const gone of note.labelsGone ?? []) material.push("", `⚠️ ${goneLabelNote(lang, gone, x.severity)}`);
-  for (const w of x.warnings) material.push("", `⚠️ ${renderWarning(w, lang)}`);
+  for (const warning of x.warnings) material.push("", `⚠️ ${renderWarning(warning, lang)}`);
   const fp = fingerprint(material.join("\n"));
-  const footer = ru
-    ? `<sub>Время указано в часовом поясе ${zone}. Обновлено ${at(x.now)}.</sub>`
-    : `<sub>Times are in ${zone}. Updated ${at(x.now)}.</sub>`;
+  const footer = w.footer(zone, at(x.now));
   const body = [marker(STATUS_KEY, fp), ...material, ...volatile, "", footer].join("\n");
   return { body, fingerprint: fp };
 }
@@ -144,29 +115,20 @@ export function statusCommentIntact(body: string): boolean {
   return lines.length >= 5 && lines.at(-4) === "" && /\)\.$/.test(lines.at(-3)!) && fingerprint(lines.slice(1, -4).join("\n")) === fp;
 }
 
-function startLine(x: Explanation, at: (ms: number) => string, ru: boolean): string {
+function startLine(x: Explanation, at: (ms: number) => string, w: Words["statusComment"]): string {
   const s = x.start;
-  if (s.reason === "registered") {
-    return ru
-      ? `Начало отсчёта: ${at(s.at)}: обращение получено по каналу «${s.channel}», зарегистрировал @${s.registeredBy}.`
-      : `Clock started: ${at(s.at)}: the request came through ${s.channel} and was registered by @${s.registeredBy}.`;
-  }
-  if (s.reason === "unofficial-channel") {
-    return ru
-      ? `Начало отсчёта: ${at(s.at)}: момент регистрации, так как канал «${s.channel}» неофициальный.`
-      : `Clock started: ${at(s.at)}: when it was registered, because "${s.channel}" is not an official channel.`;
-  }
-  return ru ? `Начало отсчёта: ${at(s.at)}, когда открыт issue.` : `Clock started: ${at(s.at)}, when the issue was opened.`;
+  if (s.reason === "registered") return w.startRegistered(at(s.at), s.channel ?? "", s.registeredBy ?? "");
+  if (s.reason === "unofficial-channel") return w.startUnofficial(at(s.at), s.channel ?? "");
+  return w.startOpened(at(s.at));
 }
 
-function endWhy(reason: string | null, by: string | null, ru: boolean): string {
+function endWhy(reason: string | null, by: string | null, w: Words["statusComment"]): string {
   switch (reason) {
     case "label-removed":
-      return ru ? `метку снял @${by}` : `label removed by @${by}`;
     case "customer-comment":
-      return ru ? `ответ клиента @${by}` : `reply from @${by}`;
+      return w.pauseEnded[reason](by ?? "");
     case "closed":
-      return ru ? "issue закрыт" : "issue closed";
+      return w.pauseEnded.closed;
     default:
       return "";
   }
@@ -174,27 +136,23 @@ function endWhy(reason: string | null, by: string | null, ru: boolean): string {
 
 function targetState(
   t: TargetDetail,
-  lang: Language,
+  words: Words,
   at: (ms: number) => string,
   span: (ms: number) => string,
   wall: (ms: number) => string,
 ): string {
-  const ru = lang === "ru";
-  const title = STATUS_TITLES[t.status][lang];
+  const w = words.statusComment.state;
+  const title = words.statuses[t.status];
   switch (t.status) {
     case "met":
-      return t.breached
-        ? ru
-          ? `⚠️ выполнено с опозданием ${at(t.met!.at)} (на ${wall(t.overdueMs)})`
-          : `⚠️ met late at ${at(t.met!.at)} (by ${wall(t.overdueMs)})`
-        : `✅ ${title} ${at(t.met!.at)}`;
+      return t.breached ? w.metLate(at(t.met!.at), wall(t.overdueMs)) : w.met(title, at(t.met!.at));
     case "breached":
-      return ru ? `🔴 ${title}: срок истёк` : `🔴 ${title}: overdue`;
+      return w.breached(title);
     case "paused":
-      return ru ? `⏸️ ${title}, осталось ${span(t.leftMs)}` : `⏸️ ${title}, ${span(t.leftMs)} left`;
+      return w.paused(title, span(t.leftMs));
     case "cancelled":
-      return ru ? `➖ ${title} (закрыт как не запланированный)` : `➖ ${title} (closed as not planned)`;
+      return w.cancelled(title);
     case "running":
-      return `▶️ ${title}`;
+      return w.running(title);
   }
 }

@@ -3,6 +3,8 @@
 // in index.ts. Sections are named for where the text is read (status comment,
 // reminders, board, report, CLI…); each module that renders text takes the
 // reader's `Words` and never spells a sentence itself.
+import type { DiagnosticField, TargetName } from "../config/schema.js";
+
 export const LANGUAGES = ["en", "ru"] as const;
 export type Language = (typeof LANGUAGES)[number];
 
@@ -14,6 +16,34 @@ export interface Words {
   durations: DurationWords;
   /** Dates as the language writes them. */
   dates: DateWords;
+  /** The contract's targets, as every text names them. */
+  targets: Record<TargetName, string>;
+  /** A target's state, as every text names it. */
+  statuses: { running: string; paused: string; met: string; breached: string; cancelled: string };
+  /** The comment asking for the preliminary diagnostics (domain/texts.ts). */
+  diagnostics: DiagnosticsWords;
+  /** The comment on a severity the form claimed and the policy corrects. */
+  severityCorrection: SeverityCorrectionWords;
+  /**
+   * The phone instructions: templates with {severity}, {hours}, {zone},
+   * {companyPhone}, {onDutyPhone}, {email}, the placeholders a contract's own
+   * texts (config `texts`) may use too.
+   */
+  phone: { workingHours: string; outsideHours: string; askForNumbers: string; alreadyCalled: string };
+  /** The comment on an incident outside the support period. */
+  coverage: CoverageWords;
+  /** Labels only support may set, taken off again. */
+  refusals: RefusalWords;
+  /** The status comment's note on a label that left the repository. */
+  goneLabel: GoneLabelWords;
+  /** Reminders before a deadline and the escalation at a breach (domain/plan-reminders.ts). */
+  reminders: ReminderWords;
+  /** The status comment (domain/status-comment.ts). */
+  statusComment: StatusCommentWords;
+  /** An evaluation's warnings, one entry per code (domain/warnings.ts). */
+  warnings: WarningWords;
+  /** An incident's explanation (domain/render-explanation.ts, the explain command). */
+  explanation: ExplanationWords;
 }
 
 export interface DurationWords {
@@ -52,4 +82,166 @@ export interface BoardWords {
   /** Repositories the sweep could not read: their incidents are missing from the board. */
   notRead: (repos: string) => string;
   gantt: { heading: (zone: string) => string; axisFormat: string; more: (n: number) => string; none: string };
+}
+
+export interface DiagnosticsWords {
+  title: string;
+  intro: string;
+  /** What each missing field should say, after its heading. */
+  hints: Record<DiagnosticField, string>;
+  /** The clock waits for the diagnostics. */
+  paused: string;
+  /** The clock keeps running. */
+  running: string;
+  goesAway: string;
+}
+
+export interface SeverityCorrectionWords {
+  title: (level: number, claimed: number | null) => string;
+  intro: string;
+  reasons: { "test-environment": string; "not-all-users": string; "few-users": string; "workaround-available": string };
+  ifWrong: string;
+}
+
+export interface CoverageWords {
+  title: string;
+  ended: (until: string) => string;
+  starts: (from: string) => string;
+  noDeadlines: string;
+  renewWith: (contact: string) => string;
+  renewAsk: string;
+}
+
+export interface RefusalWords {
+  /** A repeated attempt: the explanation is edited, never posted again. */
+  attempts: (n: number, at: string) => string;
+  pause: (by: string, label: string) => string;
+  stateLabel: (by: string, label: string) => string;
+}
+
+export interface GoneLabelWords {
+  head: (label: string) => string;
+  severity: (level: number, label: string) => string;
+  severityDefault: (level: number) => string;
+  waiting: string;
+  state: string;
+}
+
+export interface ReminderWords {
+  /** `people`: the mentions and a space, or nothing. */
+  approaching: (target: string, people: string, percent: number, due: string, left: string) => string;
+  breached: (target: string, people: string, due: string) => string;
+}
+
+export interface StatusCommentWords {
+  title: string;
+  /** The severity line: `why` is one of the two below, `clock` one of the clocks. */
+  severity: (level: number, why: string, clock: string) => string;
+  severityByLabel: (label: string) => string;
+  severityDefault: string;
+  clockBusiness: (hours: string, calendar: string) => string;
+  clock24x7: string;
+  startRegistered: (at: string, channel: string, by: string) => string;
+  startUnofficial: (at: string, channel: string) => string;
+  startOpened: (at: string) => string;
+  outsideSupport: string;
+  /** The deadline table's columns: deadline, target, due, status. */
+  columns: readonly [string, string, string, string];
+  /** A target's cell in the status column; `title` is its state's name (Words.statuses). */
+  state: {
+    met: (title: string, at: string) => string;
+    metLate: (at: string, overdue: string) => string;
+    breached: (title: string) => string;
+    paused: (title: string, left: string) => string;
+    cancelled: (title: string) => string;
+    running: (title: string) => string;
+  };
+  /** After a span under a working day on a business clock: " of working time". */
+  ofWorkingTime: string;
+  /** The line that changes with every write; `target` is the target's name. */
+  live: {
+    left: (target: string, span: string) => string;
+    overdue: (target: string, span: string) => string;
+    pausedDue: (target: string, at: string) => string;
+    /** In brackets at the line's end: "(as of …)". */
+    asOf: (at: string) => string;
+  };
+  pauses: string;
+  pauseRunning: string;
+  pauseUntil: (at: string, why: string) => string;
+  pauseEnded: { "label-removed": (by: string) => string; "customer-comment": (by: string) => string; closed: string };
+  resumed: (at: string) => string;
+  severityChanged: (label: string, added: boolean, login: string, at: string) => string;
+  footer: (zone: string, at: string) => string;
+}
+
+export interface WarningWords {
+  "calendar-guessed": (year: number) => string;
+  /** `text` is the person's answer, already quoted. */
+  "received-at-unreadable": (text: string) => string;
+  "received-at-not-earlier": (text: string) => string;
+  "registration-by-customer": (author: string) => string;
+  "closed-without-event": string;
+  /** `headings`: the form's headings, quoted and listed (`quoteHeading`, `and`); `many`: more than one. */
+  "form-heading-repeated": (headings: string, many: boolean) => string;
+  "form-heading-inside-answer": (heading: string, within: string) => string;
+  /** A form heading quoted as the language quotes: "Channel" / «Канал». */
+  quoteHeading: (heading: string) => string;
+  /** Before the last of a list of headings. */
+  and: string;
+}
+
+export interface ExplanationWords {
+  incident: string;
+  start: string;
+  severity: string;
+  clock: string;
+  coverage: string;
+  targets: string;
+  noTargets: (level: number) => string;
+  pauses: string;
+  pausedTotal: string;
+  closedPeriods: string;
+  ignoredPauses: string;
+  warnings: string;
+  asOf: string;
+  workingTime: string;
+  due: string;
+  lessThanMinute: string;
+  /** How an issue was closed. */
+  reason: { completed: string; not_planned: string; duplicate: string };
+  /** Monday first. */
+  weekdays: readonly string[];
+  created: (author: string) => string;
+  createdWithChannel: (author: string, channel: string) => string;
+  registered: (channel: string, by: string, created: string) => string;
+  unofficial: (channel: string, by: string) => string;
+  severityLabel: (level: number, label: string) => string;
+  severityDefault: (level: number) => string;
+  clock24x7: string;
+  clockBusiness: (days: string, hours: string, calendar: string, zone: string) => string;
+  presetRu: string;
+  presetNone: string;
+  extraHolidays: (n: number) => string;
+  extraWorkingDates: (n: number) => string;
+  expired: (date: string, until: string) => string;
+  notStarted: (date: string, from: string) => string;
+  met: (at: string, by: string, how: string) => string;
+  metByLabel: (label: string) => string;
+  metByClose: string;
+  onTime: string;
+  late: (span: string) => string;
+  running: (left: string) => string;
+  paused: (left: string) => string;
+  breached: (span: string) => string;
+  cancelled: (reason: string) => string;
+  left: (span: string, business: boolean) => string;
+  pauseStarted: (by: string, label: string) => string;
+  pauseEnded: { "label-removed": (by: string) => string; "customer-comment": (by: string) => string; closed: (by: string) => string };
+  stillRunning: string;
+  stillClosed: string;
+  untilNow: string;
+  closedBy: (by: string, reason: string) => string;
+  reopenedBy: (by: string) => string;
+  ignoredBy: (by: string) => string;
 }
