@@ -30,7 +30,6 @@ import { WALL_DAY, durationWords } from "./duration-words.js";
 import type { Explanation } from "./evaluate.js";
 import { type IncidentStatus, incidentStatus, nextDue } from "./incident-status.js";
 import { fingerprint, marker } from "./markers.js";
-import { TARGET_TITLES } from "./texts.js";
 
 /** GitHub's limit for an issue body (characters). */
 export const BOARD_LIMIT = 65_536;
@@ -144,7 +143,7 @@ function row(i: BoardIncident, input: BoardInput): string {
     inlineText(i.customer),
     i.url ? `[${ref}](${i.url})` : ref,
     String(i.severity),
-    i.next ? TARGET_TITLES[i.next.target][input.language] : w.none,
+    i.next ? input.words.targets[i.next.target] : w.none,
     i.next && i.status !== "paused" ? formatLocal(i.next.due, i.zone, { date: input.words.dates.date }) : w.none,
     leftCell(i, input),
     i.assignees.length > 0 ? i.assignees.map((a) => `\`${a.replace(/`/g, "")}\``).join(", ") : w.none,
@@ -178,7 +177,7 @@ function gantt(groups: Map<IncidentStatus, BoardIncident[]>, input: BoardInput):
     lines.push(`    section ${ganttName(input.words.board.groups[group])}`);
     for (const { r } of mine) {
       const at = formatLocal(r.next!.due, input.zone, { offset: "none" });
-      const name = ganttName(`${r.repository} ${r.number} S${r.severity} ${TARGET_TITLES[r.next!.target][input.language]}`);
+      const name = ganttName(`${r.repository} ${r.number} S${r.severity} ${input.words.targets[r.next!.target]}`);
       lines.push(`    ${name} : milestone, d${drawn.findIndex((d) => d.r === r) + 1}, ${at}, 0m`);
     }
   }

@@ -125,6 +125,16 @@ describe("the SLA board, kept by the sweep", () => {
     expect(linksOf(w.fake.issueOf(REPORTS, older).body!)).toHaveLength(5);
   });
 
+  it("a board someone closed is left closed and replaced by a new one", async () => {
+    w = await new SweepWorld(NOW).start();
+    world();
+    const closed = w.fake.addIssue(REPORTS, { title: "SLA board", body: "<!-- incident-sla:board:acme fp=0000000000000000 -->\nold", user: APP_BOT, state: "closed" }).number;
+    const run = await w.sweep([], { mode: "app" });
+    expect(toReports(writesOf(run.requests))).toEqual([`POST /repos/${REPORTS}/issues`]);
+    expect(w.fake.issueOf(REPORTS, closed)).toMatchObject({ state: "closed", body: expect.stringContaining("old") });
+    expect(boardsOf(REPORTS).map((i) => w.fake.issueOf(REPORTS, i.number).state)).toEqual(["closed", "open"]);
+  });
+
   it("two replicas sweeping at once: one board stays open, a twin either made is closed as a duplicate", async () => {
     w = await new SweepWorld(NOW).start();
     world();
