@@ -58,6 +58,16 @@ const linksOf = (body: string) => [...body.matchAll(/\[(acme\/[a-z]+#\d+)\]/g)].
 /** Requests about the report repository's issues (the sweep reads its configuration like any repository's). */
 const toReports = (requests: LoggedRequest[]) => requests.filter((r) => r.path.startsWith(`/repos/${REPORTS}/issues`)).map((r) => `${r.method} ${r.path}`);
 
+/** What the in-app sweep calls for one installation: sweepInstallation with the installation's own client. */
+function inAppSweep(budgets: WriteBudgets) {
+  const Octokit = ProbotOctokit.defaults({ retry: { enabled: false }, throttle: { enabled: false } });
+  const octokit = new Octokit({ baseUrl: w.fake.apiUrl, auth: { appId: APP_ID, privateKey: KEYS.privateKey, installationId: 11 } });
+  const now = () => w.now;
+  const log = { info: () => undefined, warn: () => undefined, error: () => undefined };
+  const deps = { now, sleep: () => Promise.resolve(), botLogin: APP_BOT, labels: new LabelCache(now), members: new OrgMembersCache(now), log };
+  return sweepInstallation(deps, budgets, { id: 11, octokit, graphql: octokit.graphql });
+}
+
 describe("the SLA board, kept by the sweep", () => {
   it("one sweep: exactly one board listing every open incident of every customer in urgency order; a steady sweep writes nothing", async () => {
     w = await new SweepWorld(NOW).start();
@@ -192,14 +202,17 @@ describe("the SLA board, kept by the sweep", () => {
     w = await new SweepWorld(NOW).start();
     world();
     expect(toReports((await w.sweep(["--dry-run"], { mode: "app" })).requests)).toEqual([]);
-    const Octokit = ProbotOctokit.defaults({ retry: { enabled: false }, throttle: { enabled: false } });
-    const octokit = new Octokit({ baseUrl: w.fake.apiUrl, auth: { appId: APP_ID, privateKey: KEYS.privateKey, installationId: 11 } });
-    const now = () => w.now;
-    const log = { info: () => undefined, warn: () => undefined, error: () => undefined };
-    const deps = { now, sleep: () => Promise.resolve(), botLogin: APP_BOT, labels: new LabelCache(now), members: new OrgMembersCache(now), log };
-    const results = await sweepInstallation(deps, new WriteBudgets(undefined, now), { id: 11, octokit, graphql: octokit.graphql });
+    const results = await inAppSweep(new WriteBudgets(undefined, () => w.now));
     expect(results.filter((r) => r.board)).toEqual([expect.objectContaining({ repo: REPORTS, ok: true, writes: 1 })]);
     expect(linksOf(w.fake.issueOf(REPORTS, boardsOf(REPORTS)[0]!.number).body!)).toEqual(["acme/beta#3", "acme/alpha#1", "acme/gamma#1", "acme/gamma#2", "acme/beta#5"]);
+  });
+
+  it("a write budget used up leaves the board for the next sweep: deferred, not failed", async () => {
+    w = await new SweepWorld(NOW).start();
+    world();
+    const results = await inAppSweep(new WriteBudgets({ perMinute: 0, perHour: 0 }, () => w.now));
+    expect(results.filter((r) => r.board)).toEqual([expect.objectContaining({ repo: REPORTS, ok: true, writes: 0, deferred: 1 })]);
+    expect(boardsOf(REPORTS)).toEqual([]);
   });
 
   it("off by default, and left alone by a sweep of named repositories (it would list only those)", async () => {
