@@ -11,6 +11,7 @@
 // registration) falls on one of the period's dates in the contract's zone.
 import { type Config, type TargetName, TARGET_NAMES } from "../config/schema.js";
 import { type Coverage, type Evaluation, type Explanation, type TargetStatus, explainIncident } from "../domain/evaluate.js";
+import { calendarOf } from "../domain/calendar.js";
 import { REQUEST_TYPES } from "../domain/form-fields.js";
 import { parseIncidentForm } from "../domain/incident-form.js";
 import { localEpochDay } from "../units/local-time.js";
@@ -167,6 +168,8 @@ export interface CustomerReport {
   timezone: string;
   /** The contract's language (config `language`). */
   language: "ru" | "en";
+  /** How long the contract's working day is, in minutes: a business target in days counts these. */
+  workingDayMinutes: number;
   bounds: PeriodBounds;
   support: SupportFigures;
   incidents: number;
@@ -389,6 +392,7 @@ export function collectRepository(source: RepositorySource, options: ReportOptio
         customer: config.contract.customer ?? source.repository,
         timezone: zone,
         language: config.language,
+        workingDayMinutes: calendarOf(config).dayMinutes,
         bounds,
         support: {
           from: supportFrom ?? null,

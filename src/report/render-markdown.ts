@@ -10,6 +10,7 @@
 import type { Breach, CustomerReport, IncidentRow, Report, SeverityFigures, TargetFigures } from "./build-report.js";
 import { type Language, formatDate, formatDuration, formatLocalDateTime, formatPercent, percentValue } from "./format.js";
 import { type ReportWords, wordsFor } from "./words.js";
+import { type DayUnit, WALL_DAY, targetWords } from "../domain/duration-words.js";
 
 /** Issue titles and other outside text, safe inside a table cell or a list item. */
 export function inlineText(text: string): string {
@@ -56,14 +57,20 @@ function breachedCell(t: { breached: number; metLate: number }, w: ReportWords):
   return t.metLate > 0 ? `${t.breached} (${t.metLate} ${w.metLate})` : String(t.breached);
 }
 
-function deadlineRows(s: SeverityFigures, w: ReportWords, language: Language): string[][] {
+/** A contract target ("30m", "10d") in the reader's words, its days working days on a business clock. */
+function contractWords(contract: string, clock: "24x7" | "business", c: CustomerReport, language: Language): string {
+  const day: DayUnit = clock === "business" ? { minutes: c.workingDayMinutes, working: true } : WALL_DAY;
+  return targetWords(contract, language, day);
+}
+
+function deadlineRows(s: SeverityFigures, c: CustomerReport, w: ReportWords, language: Language): string[][] {
   // Counted time on a business clock is working time: shown in hours, never in 24-hour days.
   const days = s.clock === "24x7";
   const time = (ms: number | null) => (ms === null ? "—" : formatDuration(ms, language, days));
   return s.targets.map((t: TargetFigures) => [
     `${w.severityN(s.severity)} (${s.clock})`,
     w.target[t.target],
-    t.contract,
+    contractWords(t.contract, s.clock, c, language),
     String(t.incidents),
     String(t.metOnTime),
     breachedCell(t, w),
@@ -80,7 +87,7 @@ function breachRow(b: Breach, c: CustomerReport, w: ReportWords, language: Langu
   return [
     incidentLink(b),
     String(b.severity),
-    `${w.target[b.target]} (${b.contract})`,
+    `${w.target[b.target]}, ${contractWords(b.contract, c.severities.find((s) => s.severity === b.severity)?.clock ?? "24x7", c, language)}`,
     at(b.dueAt),
     b.metAt === null ? w.notMet : at(b.metAt),
     formatDuration(b.overdueMs, language, true),
@@ -112,7 +119,7 @@ function customerSection(c: CustomerReport, language: Language): string {
 
   out.push(`### ${w.deadlines}`, "");
   // Levels without incidents in the period stay out of the table (the JSON has them, with zeros).
-  const rows = c.severities.filter((s) => s.incidents > s.outsideSupport).flatMap((s) => deadlineRows(s, w, language));
+  const rows = c.severities.filter((s) => s.incidents > s.outsideSupport).flatMap((s) => deadlineRows(s, c, w, language));
   if (rows.length === 0) out.push(w.noDeadlines, "");
   else {
     out.push(

@@ -44,6 +44,8 @@ export interface Words {
   warnings: WarningWords;
   /** An incident's explanation (domain/render-explanation.ts, the explain command). */
   explanation: ExplanationWords;
+  /** The service report; its targets and states are `targets` and `statuses`. */
+  report: ReportWords;
 }
 
 export interface DurationWords {
@@ -245,3 +247,97 @@ export interface ExplanationWords {
   reopenedBy: (by: string) => string;
   ignoredBy: (by: string) => string;
 }
+
+/** The service report (src/report, the monthly report issue). */
+export interface ReportWords {
+  title: string;
+  period: string;
+  asOf: string;
+  summary: string;
+  noCustomers: string;
+  customer: string;
+  repository: string;
+  incidents: string;
+  metOnTime: string;
+  breached: string;
+  compliance: string;
+  outsideSupport: string;
+  atRiskNow: string;
+  timezone: string;
+  supportPeriod: string;
+  supportOpen: string;
+  supportEnds: (days: number) => string;
+  supportEnded: (days: number) => string;
+  supportEndsOnPeriodEnd: string;
+  endingContracts: string;
+  deadlines: string;
+  deadline: string;
+  requestTypeHeader: string;
+  severity: string;
+  severityN: (level: number) => string;
+  contract: string;
+  pending: string;
+  cancelled: string;
+  metLate: string;
+  median: string;
+  p90: string;
+  timeToMeetNote: string;
+  noDeadlines: string;
+  complianceChart: string;
+  breachesChart: string;
+  breachesAxis: string;
+  week: string;
+  breachList: string;
+  noBreaches: string;
+  incident: string;
+  due: string;
+  metAt: string;
+  notMet: string;
+  overdueBy: string;
+  waiting: string;
+  pausedIncidents: string;
+  total: string;
+  all: string;
+  requestTypes: string;
+  requestType: Record<string, string>;
+  count: string;
+  startedAt: string;
+  coverage: { active: string; expired: string; "not-started": string };
+  noneOutside: string;
+  atRisk: string;
+  noneAtRisk: string;
+  used: (percent: string) => string;
+  left: (span: string) => string;
+  overdue: (span: string) => string;
+  errors: (n: number) => string;
+  definitions: string;
+  continued: (part: number, parts: number) => string;
+  /** The CSV columns' headings. */
+  csv: Record<CsvColumn, string>;
+  yes: string;
+  no: string;
+}
+
+export type CsvColumn =
+  | "repository"
+  | "customer"
+  | "number"
+  | "title"
+  | "url"
+  | "requestType"
+  | "severity"
+  | "clock"
+  | "coverage"
+  | "startedAt"
+  | "open"
+  | "pausedMinutes"
+  | "target"
+  | "contract"
+  | "status"
+  | "breached"
+  | "dueAt"
+  | "metAt"
+  | "timeToMeetMinutes"
+  | "overdueMinutes"
+  | "leftMinutes"
+  | "timezone";
