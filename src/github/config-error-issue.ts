@@ -1,28 +1,28 @@
 // An invalid configuration is never guessed around (DESIGN §1.5): the app
 // leaves incidents alone and keeps one issue open in the repository that says
 // what is wrong (file, field, fix). It is edited when the error changes and
-// closed once the configuration is valid again.
+// closed once the configuration is valid again. Its words are every language's
+// (`configError`): the language is set in the configuration that is invalid.
 import type { ConfigError } from "../config/parse-config.js";
 import { marker, readMarker } from "../domain/markers.js";
 import type { Octokit, RepoRef } from "./types.js";
+import { LANGUAGES, wordsFor } from "../words/index.js";
 
 export const CONFIG_ERROR_TITLE = "incident-sla: configuration error";
 const KEY = "config-error";
 
+/**
+ * The error issue's body. The configuration that names the language is the one
+ * that is invalid, so the issue speaks every language: each one's words in
+ * turn around the one error message.
+ */
 function configErrorBody(error: ConfigError): string {
   // Problems in a file this one extends are fixed there (README, Configuration): say which files, once each.
   const others = [...new Set(error.problems.flatMap((p) => (p.file ? [p.file] : [])))];
-  const where = others.length === 0 ? `\`${error.file}\`` : `\`${error.file}\` or the file it extends (${others.map((f) => `\`${f}\``).join(", ")})`;
-  return [
-    marker(KEY),
-    "incident-sla cannot run the SLA clocks of this repository, because its configuration is invalid. Until it is fixed, incidents here get no status, labels or reminders.",
-    "",
-    "```text",
-    error.message,
-    "```",
-    "",
-    `Fix ${where} on the **default branch** (the app reads the configuration only from there). This issue closes itself once the configuration is valid. Check a file locally with \`npx incident-sla check-config ${error.file}\`.`,
-  ].join("\n");
+  const file = `\`${error.file}\``;
+  const words = LANGUAGES.map((lang) => wordsFor(lang).configError);
+  const fixes = words.map((w) => w.fix(others.length === 0 ? file : w.extended(file, others.map((f) => `\`${f}\``).join(", ")), error.file));
+  return [marker(KEY), words.map((w) => w.intro).join("\n\n"), "", "```text", error.message, "```", "", fixes.join("\n\n")].join("\n");
 }
 
 async function findOpen(octokit: Octokit, ref: RepoRef, botLogin: string) {
@@ -50,7 +50,7 @@ export async function reportConfigError(octokit: Octokit, ref: RepoRef, botLogin
 /** Says the configuration is valid again and closes one error issue (2 writes). */
 export async function closeConfigErrorIssue(octokit: Octokit, ref: RepoRef, number: number): Promise<void> {
   const { owner, repo } = ref;
-  await octokit.rest.issues.createComment({ owner, repo, issue_number: number, body: "The configuration is valid again: incident-sla is back at work here." });
+  await octokit.rest.issues.createComment({ owner, repo, issue_number: number, body: LANGUAGES.map((lang) => wordsFor(lang).configError.validAgain).join("\n\n") });
   await octokit.rest.issues.update({ owner, repo, issue_number: number, state: "closed", state_reason: "completed" });
 }
 

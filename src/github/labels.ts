@@ -1,9 +1,11 @@
 // The labels the app uses, with colours and descriptions, created when
 // missing (on installation, when first needed, and again when one is deleted
 // from the repository). The app never deletes or renames a label: managers
-// may have recoloured or described them their way.
+// may have recoloured or described them their way. Descriptions are the
+// contract language's words (`labels`).
 import { type Config, severityLabel } from "../config/schema.js";
 import { type Octokit, type RepoRef, statusOf } from "./types.js";
+import { wordsFor } from "../words/index.js";
 
 export interface LabelDefinition {
   name: string;
@@ -14,23 +16,21 @@ export interface LabelDefinition {
 const SEVERITY_COLOURS = ["b60205", "d93f0b", "fbca04", "c5def5"];
 
 export function labelDefinitions(config: Config): LabelDefinition[] {
-  const ru = config.language === "ru";
+  const w = wordsFor(config.language).labels;
   const l = config.labels;
-  const d = (name: string, color: string, en: string, rus: string): LabelDefinition => ({ name, color, description: ru ? rus : en });
+  const d = (name: string, color: string, description: string): LabelDefinition => ({ name, color, description });
   const levels = Object.keys(config.severities).map(Number).sort((a, b) => a - b);
   return [
-    ...levels.map((level, i) =>
-      d(severityLabel(config, level), SEVERITY_COLOURS[Math.min(i, SEVERITY_COLOURS.length - 1)]!, `Severity level ${level}`, `Уровень критичности ${level}`),
-    ),
-    d(l.accepted, "0e8a16", "Accepted into work by support", "Принято в работу поддержкой"),
-    d(l.waiting, "bfd4f2", "Support waits for the customer: the clock is paused", "Поддержка ждёт ответа клиента: отсчёт на паузе"),
-    d(l.workaround, "5319e7", "A workaround was given", "Предоставлено обходное решение"),
-    d(l.resolved, "0052cc", "A permanent solution was given", "Предоставлено постоянное решение"),
-    d(l.paused, "d4c5f9", "A clock is paused (set by incident-sla)", "Отсчёт на паузе (ставит incident-sla)"),
-    d(l.atRisk, "fbca04", "A deadline is close (set by incident-sla)", "Срок на исходе (ставит incident-sla)"),
-    d(l.breached, "b60205", "A deadline was missed (set by incident-sla)", "Срок нарушен (ставит incident-sla)"),
-    d(l.expired, "000000", "Outside the support period: no clock runs", "Вне срока поддержки: сроки не отсчитываются"),
-    d(l.needsDiagnostics, "e99695", "Preliminary diagnostics are incomplete", "Не хватает предварительной диагностики"),
+    ...levels.map((level, i) => d(severityLabel(config, level), SEVERITY_COLOURS[Math.min(i, SEVERITY_COLOURS.length - 1)]!, w.severity(level))),
+    d(l.accepted, "0e8a16", w.accepted),
+    d(l.waiting, "bfd4f2", w.waiting),
+    d(l.workaround, "5319e7", w.workaround),
+    d(l.resolved, "0052cc", w.resolved),
+    d(l.paused, "d4c5f9", w.paused),
+    d(l.atRisk, "fbca04", w.atRisk),
+    d(l.breached, "b60205", w.breached),
+    d(l.expired, "000000", w.expired),
+    d(l.needsDiagnostics, "e99695", w.needsDiagnostics),
   ];
 }
 

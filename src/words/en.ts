@@ -294,6 +294,26 @@ export const en: Words = {
     yes: "yes",
     no: "no",
   },
+  labels: {
+    severity: (level) => `Severity level ${level}`,
+    accepted: "Accepted into work by support",
+    waiting: "Support waits for the customer: the clock is paused",
+    workaround: "A workaround was given",
+    resolved: "A permanent solution was given",
+    paused: "A clock is paused (set by incident-sla)",
+    atRisk: "A deadline is close (set by incident-sla)",
+    breached: "A deadline was missed (set by incident-sla)",
+    expired: "Outside the support period: no clock runs",
+    needsDiagnostics: "Preliminary diagnostics are incomplete",
+  },
+  configError: {
+    intro:
+      "incident-sla cannot run the SLA clocks of this repository, because its configuration is invalid. Until it is fixed, incidents here get no status, labels or reminders.",
+    fix: (where, file) =>
+      `Fix ${where} on the **default branch** (the app reads the configuration only from there). This issue closes itself once the configuration is valid. Check a file locally with \`npx incident-sla check-config ${file}\`.`,
+    extended: (file, others) => `${file} or the file it extends (${others})`,
+    validAgain: "The configuration is valid again: incident-sla is back at work here.",
+  },
   reminders: {
     approaching: (target, people, percent, due, left) => `### ⏰ ${target} deadline approaching\n${people}${percent}% of the time is used: due ${due}, ${left} left.`,
     breached: (target, people, due) =>

@@ -46,6 +46,10 @@ export interface Words {
   explanation: ExplanationWords;
   /** The service report; its targets and states are `targets` and `statuses`. */
   report: ReportWords;
+  /** The descriptions of the app's labels (github/labels.ts). */
+  labels: LabelWords;
+  /** The issue about an invalid configuration (github/config-error-issue.ts), shown in every language. */
+  configError: ConfigErrorWords;
 }
 
 export interface DurationWords {
@@ -341,3 +345,24 @@ export type CsvColumn =
   | "overdueMinutes"
   | "leftMinutes"
   | "timezone";
+
+export interface LabelWords {
+  severity: (level: number) => string;
+  accepted: string;
+  waiting: string;
+  workaround: string;
+  resolved: string;
+  paused: string;
+  atRisk: string;
+  breached: string;
+  expired: string;
+  needsDiagnostics: string;
+}
+
+export interface ConfigErrorWords {
+  intro: string;
+  /** `where`: the file, or the file and those it extends (`extended`). */
+  fix: (where: string, file: string) => string;
+  extended: (file: string, others: string) => string;
+  validAgain: string;
+}

@@ -36,12 +36,19 @@ const errorBody = (message: string) =>
     "<!-- incident-sla:config-error -->",
     "incident-sla cannot run the SLA clocks of this repository, because its configuration is invalid. Until it is fixed, incidents here get no status, labels or reminders.",
     "",
+    "incident-sla не может вести сроки по обращениям этого репозитория: его конфигурация содержит ошибки. Пока они не исправлены, обращения здесь не получают комментария о сроках, меток и напоминаний.",
+    "",
     "```text",
     message,
     "```",
     "",
     "Fix `.github/incident-sla.yml` on the **default branch** (the app reads the configuration only from there). This issue closes itself once the configuration is valid. Check a file locally with `npx incident-sla check-config .github/incident-sla.yml`.",
+    "",
+    "Исправьте `.github/incident-sla.yml` в **основной ветке** (приложение читает конфигурацию только оттуда). Эта задача закроется сама, когда конфигурация станет верной. Проверить файл локально: `npx incident-sla check-config .github/incident-sla.yml`.",
   ].join("\n");
+
+/** The word the app says when it closes the error issue, in every language. */
+const VALID_AGAIN = "The configuration is valid again: incident-sla is back at work here.\n\nКонфигурация снова верна: incident-sla снова ведёт сроки в этом репозитории.";
 
 const LANGUAGE_ERROR = 'Invalid configuration in .github/incident-sla.yml:\n  - language, line 1: expected one of "ru", "en"';
 
@@ -158,7 +165,7 @@ describe("an invalid configuration (issue 3 item 11)", () => {
       `PATCH ${REPO_PATH}/issues/2`,
       `GET ${REPO_PATH}/labels`,
     ]);
-    expect(bodies(w.gh, "POST", `${REPO_PATH}/issues/2/comments`)).toEqual([{ body: "The configuration is valid again: incident-sla is back at work here." }]);
+    expect(bodies(w.gh, "POST", `${REPO_PATH}/issues/2/comments`)).toEqual([{ body: VALID_AGAIN }]);
     expect(bodies(w.gh, "PATCH", `${REPO_PATH}/issues/2`)).toEqual([{ state: "closed", state_reason: "completed" }]);
     expect(w.gh.issue(2).state).toBe("closed");
     expect(bodies(w.gh, "POST", `${REPO_PATH}/labels`)).toHaveLength(12);

@@ -256,7 +256,7 @@ describe.concurrent("faults, end to end", () => {
 
     expect(summarise(w.fake, repo)).toEqual([
       { ...handled(first.number), comments: ["@cust-bob: Still slow.", "bot:status"] },
-      { number: errorIssue.number, state: "closed:completed", labels: [], comments: ["@incident-sla[bot]: The configuration is valid again: incident-sla is back at work here."] },
+      { number: errorIssue.number, state: "closed:completed", labels: [], comments: ["@incident-sla[bot]: The configuration is valid again: incident-sla is back at work here.\n\nКонфигурация снова верна: incident-sla снова ведёт сроки в этом репозитории."] },
       { ...handled(second.number), comments: ["@cust-bob: Here too.", "bot:status"] },
     ].sort((a, b) => a.number - b.number));
     expect(w.fake.violations).toEqual([]);
