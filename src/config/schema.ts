@@ -61,9 +61,9 @@ export const severitySchema = z
     clock: z.enum(["24x7", "business"]).meta({
       description: "`24x7`: every instant counts; `business`: only the calendar's working time counts",
     }),
-    accept: target("Acceptance into work (P9)"),
-    workaround: target("Temporary solution (P9)"),
-    resolve: target("Permanent solution (P9)"),
+    accept: target("Acceptance into work"),
+    workaround: target("Workaround"),
+    resolve: target("Permanent solution"),
   })
   .meta({ description: "One severity level's clock and targets" });
 
@@ -110,19 +110,19 @@ export const configSchema = z
     contract: z
       .strictObject({
         customer: z.string().optional().meta({ description: "Customer's name, for reports" }),
-        supportFrom: isoDate.optional().meta({ description: "First day of the support period, inclusive (P1)" }),
-        supportUntil: isoDate.optional().meta({ description: "Last day of the support period, inclusive (P1)" }),
+        supportFrom: isoDate.optional().meta({ description: "First day of the support period, inclusive" }),
+        supportUntil: isoDate.optional().meta({ description: "Last day of the support period, inclusive" }),
       })
       .refine((c) => !c.supportFrom || !c.supportUntil || c.supportFrom <= c.supportUntil, {
         error: "supportFrom must not be after supportUntil",
         path: ["supportUntil"],
       })
       .default({})
-      .meta({ description: "The support contract (P1)" }),
+      .meta({ description: "The support contract" }),
     calendar: z
       .strictObject({
         preset: z.enum(["ru", "none"]).default("ru").meta({
-          description: "`ru`: the Russian production calendar (P14); `none`: only the keys below",
+          description: "`ru`: the Russian production calendar; `none`: only the keys below",
         }),
         workingDays: z
           .array(z.enum(WEEKDAYS, { error: `expected a weekday: ${WEEKDAYS.join(", ")}` }))
@@ -131,7 +131,7 @@ export const configSchema = z
           .default(["mon", "tue", "wed", "thu", "fri"])
           .meta({ description: "Weekdays that are working days unless the preset or the dates below say otherwise" }),
         hours: hoursRange.default("09:00-18:00").meta({
-          description: "Working hours of a working day, half-open `[open, close)` (P12); their length is one `d` on a business clock",
+          description: "Working hours of a working day, half-open `[open, close)`; their length is one `d` on a business clock",
         }),
         holidays: z
           .array(isoDate)
@@ -143,7 +143,7 @@ export const configSchema = z
           .meta({ description: "Dates that are working with the given hours, whatever else says (YYYY-MM-DD: HH:MM-HH:MM)" }),
       })
       .prefault({})
-      .meta({ description: "Working time for `business` clocks (P12, P14)" }),
+      .meta({ description: "Working time for `business` clocks" }),
     team: z
       .strictObject({
         engineers: z.array(login).default([]).meta({ description: "GitHub logins of support engineers" }),
@@ -162,7 +162,7 @@ export const configSchema = z
       .record(severityKey, severitySchema)
       .refine((r) => Object.keys(r).length > 0, { error: "at least one severity level is needed" })
       .default(DEFAULT_SEVERITIES)
-      .meta({ description: "Clock and targets per severity level (P8, P9); a key replaces the whole default table" }),
+      .meta({ description: "Clock and targets per severity level; a key replaces the whole default table" }),
     labels: z
       .strictObject({
         severity: z
@@ -171,7 +171,7 @@ export const configSchema = z
           .meta({ description: 'Label per severity level; a level not listed gets "severity: N"' }),
         accepted: labelName.default("state: accepted").meta({ description: "Set by support when the request is accepted into work" }),
         waiting: labelName.default("state: waiting for customer").meta({
-          description: "Pauses the clock while support waits for the customer (P7)",
+          description: "Pauses the clock while support waits for the customer",
         }),
         workaround: labelName.default("state: workaround").meta({ description: "A workaround (temporary solution) was given" }),
         resolved: labelName.default("state: resolved").meta({ description: "A permanent solution was given" }),
@@ -181,10 +181,10 @@ export const configSchema = z
         }),
         breached: labelName.default("sla: breached").meta({ description: "Managers' filter: a deadline was missed (set by the app)" }),
         expired: labelName.default("support: expired").meta({
-          description: "Registered outside the support period; no clock runs (P1; set by the app)",
+          description: "Registered outside the support period; no clock runs (set by the app)",
         }),
         needsDiagnostics: labelName.default("needs: diagnostics").meta({
-          description: "Preliminary diagnostics are incomplete (P4; set by the app)",
+          description: "Preliminary diagnostics are incomplete (set by the app)",
         }),
       })
       .prefault({})
@@ -196,27 +196,27 @@ export const configSchema = z
           .default([...DIAGNOSTIC_FIELDS])
           .meta({
             description:
-              "Preliminary diagnostics an incident must carry (P4); `logs` is never required when remote access was given (P6)",
+              "Preliminary diagnostics an incident must carry; `logs` is never required when remote access was given",
           }),
         pauseUntilComplete: z
           .array(z.number().int())
           .default([])
           .meta({
             description:
-              "Severity levels whose clock waits (the app adds the waiting label) until diagnostics are complete; level 1 cannot be listed (P5)",
+              "Severity levels whose clock waits (the app adds the waiting label) until diagnostics are complete; level 1 cannot be listed",
           }),
       })
       .prefault({})
-      .meta({ description: "Checking the customer's preliminary diagnostics (P4–P6)" }),
+      .meta({ description: "Checking the customer's preliminary diagnostics" }),
     contacts: z
       .strictObject({
-        companyPhone: z.string().min(1).optional().meta({ description: "The company's support phone for working hours (P10)" }),
+        companyPhone: z.string().min(1).optional().meta({ description: "The company's support phone for working hours" }),
         onDutyPhone: z.string().min(1).optional().meta({
-          description: "The on-duty engineers' line outside working hours (P10); without it customers are told to ask for the numbers",
+          description: "The on-duty engineers' line outside working hours; without it customers are told to ask for the numbers",
         }),
         email: z.string().min(1).optional().meta({ description: "The official support e-mail address" }),
         renewal: z.string().min(1).optional().meta({
-          description: "Whom to contact about the support period, shown when a request falls outside it (P1)",
+          description: "Whom to contact about the support period, shown when a request falls outside it",
         }),
       })
       .default({})
@@ -224,7 +224,7 @@ export const configSchema = z
     texts: z
       .strictObject({
         phoneWorkingHours: z.string().min(1).optional().meta({
-          description: "Replaces the phone instructions posted in working hours (P10); placeholders {severity} {companyPhone} (the on-duty line when there is no company phone) {onDutyPhone} {email} {hours} {zone}",
+          description: "Replaces the phone instructions posted in working hours; placeholders {severity} {companyPhone} (the on-duty line when there is no company phone) {onDutyPhone} {email} {hours} {zone}",
         }),
         phoneOutsideHours: z.string().min(1).optional().meta({
           description: "Replaces the phone instructions posted outside working hours when `contacts.onDutyPhone` is set",
@@ -233,7 +233,7 @@ export const configSchema = z
           description: "Replaces the phone instructions posted when the configuration has no number for the moment (customers ask for the engineers' numbers)",
         }),
         outsideSupportPeriod: z.string().min(1).optional().meta({
-          description: "Replaces the comment on a request outside the support period (P1); placeholders {supportFrom} {supportUntil} {renewal}",
+          description: "Replaces the comment on a request outside the support period; placeholders {supportFrom} {supportUntil} {renewal}",
         }),
       })
       .default({})
@@ -332,7 +332,7 @@ export const configSchema = z
         ctx.addIssue({
           code: "custom",
           path: ["diagnostics", "pauseUntilComplete", i],
-          message: "level 1 is an outage and is never held back by missing diagnostics (P5); remove it",
+          message: "level 1 is an outage and is never held back by missing diagnostics; remove it",
         });
       } else if (!levels.includes(String(level))) {
         ctx.addIssue({

@@ -305,7 +305,7 @@ describe("preliminary diagnostics (P4–P6, issue 3 item 3)", () => {
   it("the configuration refuses pausing level 1 for diagnostics (P5)", () => {
     expect(() => parseConfig({ diagnostics: { pauseUntilComplete: [1, 3] } })).toThrow(ConfigError);
     expect(() => parseConfig({ diagnostics: { pauseUntilComplete: [1, 3] } })).toThrow(
-      "diagnostics.pauseUntilComplete.0: level 1 is an outage and is never held back by missing diagnostics (P5); remove it",
+      "diagnostics.pauseUntilComplete.0: level 1 is an outage and is never held back by missing diagnostics; remove it",
     );
   });
 
