@@ -1,5 +1,7 @@
 // The help texts of the incident-sla command. Each command's text has its
-// usage, options, examples and exit codes, so `--help` is the reference.
+// usage, options, examples and exit codes, so `--help` is the reference. No
+// policy codes here: the report's contents follow the policy's rules on
+// requests by type (P2) and support periods ending (P1).
 
 const COMMANDS = ["evaluate", "explain", "check-config", "sweep", "report"] as const;
 export type CommandName = (typeof COMMANDS)[number];
@@ -41,8 +43,8 @@ The compliance report for managers: per customer (repository), severity and
 deadline, how many incidents, how many deadlines were met on time and which
 were breached (with links and by how much), median and 90th percentile of the
 time to accept, work around and resolve, time paused waiting for the customer,
-requests by type (P2), incidents outside the support period, support periods
-ending within 60 days of --to (P1), and open incidents at risk now.
+requests by type, incidents outside the support period, support periods
+ending within 60 days of --to, and open incidents at risk now.
 
 An incident belongs to the period when its clock started (t0) on one of the
 dates --from..--to (inclusive) in its contract's time zone. Every incident is
