@@ -18,6 +18,7 @@ import { type ReadStats, readOpenIncidents } from "../github/read-open-incidents
 import { type IssueRef, type Octokit, type RepoRef, messageOf, statusOf } from "../github/types.js";
 import { BudgetExhausted, type WriteBudget } from "../github/write-budget.js";
 import { decideIncident } from "./decide-incident.js";
+import { prepareSweepFields } from "./issue-fields-step.js";
 import type { Config } from "../config/schema.js";
 import { appWriteTimes } from "../domain/write-cap.js";
 
@@ -149,6 +150,8 @@ export async function readRepository(
     }
     const { config } = loaded;
     read.config = config;
+    // Organisation issue fields, when configured: checked and read once per repository (app/issue-fields-step.ts).
+    const fields = await prepareSweepFields(deps, target, ref, config);
     // Organisation members are engineers: the owner's kind comes with the first page when the caller did not know it.
     let engineers: string[] | null = null;
     const engineersFor = async (kind: string | undefined): Promise<string[]> => {
@@ -184,11 +187,13 @@ export async function readRepository(
       result.byStatus = { ...result.byStatus, [status]: (result.byStatus?.[status] ?? 0) + 1 };
       (read.board ??= []).push(boardIncident(result.repo, decided.explanation, incident.assignees));
       const writes = pendingWrites(decided.plan, incident.appComments);
+      const fieldsWrite = await fields?.writeFor(number, decided.explanation);
+      if (fieldsWrite) writes.push(fieldsWrite);
       if (writes.length === 0) continue;
       const urgency = Math.min(...decided.explanation.targets.filter((t) => !t.met && t.status !== "cancelled").map((t) => t.due), Number.POSITIVE_INFINITY);
       read.pending.push({ ref: issueRef, writes, urgency });
     }
-    result.reads = stats.requests;
+    result.reads = stats.requests + (fields?.reads ?? 0);
     result.extraPages = stats.extraPages;
     result.changed = read.pending.length;
     read.pending.sort((a, b) => a.urgency - b.urgency);

@@ -92,6 +92,11 @@ const labelName = z
   .min(1, { error: "a label name cannot be empty" })
   .max(50, { error: "GitHub label names are at most 50 characters" });
 
+const fieldName = z
+  .string()
+  .min(1, { error: "an issue field or option name cannot be empty" })
+  .max(100, { error: "issue field and option names are at most 100 characters" });
+
 export const configSchema = z
   .strictObject({
     _extends: z.string().optional().meta({
@@ -295,6 +300,32 @@ export const configSchema = z
         description:
           "The scheduled compliance report; read from the organisation's defaults (`.github/incident-sla.yml` in the organisation's `.github` repository, the file customers `_extends`)",
       }),
+    issueFields: z
+      .strictObject({
+        nextDue: fieldName.optional().meta({ description: "Organisation date field the app sets to the next unmet target's due date in the contract's zone; cleared when nothing is owed" }),
+        status: fieldName.optional().meta({ description: "Organisation single select field the app sets to the incident's status (`statusOptions`)" }),
+        severity: fieldName.optional().meta({ description: "Organisation single select field the app sets to the incident's severity (`severityOptions`)" }),
+        statusOptions: z
+          .strictObject({
+            running: fieldName.default("running"),
+            paused: fieldName.default("paused"),
+            atRisk: fieldName.default("at risk"),
+            breached: fieldName.default("breached"),
+            met: fieldName.default("met"),
+            notCovered: fieldName.default("not covered"),
+          })
+          .prefault({})
+          .meta({ description: "Option of the `status` field for each status" }),
+        severityOptions: z
+          .record(severityKey, fieldName)
+          .default({})
+          .meta({ description: "Option of the `severity` field per severity level; a level not listed: its severity label" }),
+      })
+      .optional()
+      .meta({
+        description:
+          "Organisation issue fields the app keeps true like the managers' labels, each naming an existing field of the organisation; omitted: none (organisation repositories only)",
+      }),
   })
   .superRefine((config, ctx) => {
     const levels = Object.keys(config.severities);
@@ -312,6 +343,11 @@ export const configSchema = z
           path: ["labels", "severity", level],
           message: `severity ${level} is not configured under severities (${levels.join(", ")})`,
         });
+      }
+    }
+    for (const level of Object.keys(config.issueFields?.severityOptions ?? {})) {
+      if (!levels.includes(level)) {
+        ctx.addIssue({ code: "custom", path: ["issueFields", "severityOptions", level], message: `severity ${level} is not configured under severities (${levels.join(", ")})` });
       }
     }
     const names = new Map<string, string>();

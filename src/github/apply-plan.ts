@@ -14,6 +14,8 @@ import { readMarker } from "../domain/markers.js";
 import type { IncidentPlan } from "../domain/plan-incident.js";
 import { statusCommentIntact } from "../domain/status-comment.js";
 import { withEditLog, withoutEditLog } from "../domain/write-cap.js";
+import { applyFieldsWrite } from "./apply-fields.js";
+import type { FieldsWrite } from "./issue-fields.js";
 import { type LabelCache, labelDefinitions } from "./labels.js";
 import type { AppComment } from "./read-incident.js";
 import { type IssueRef, type Octokit, statusOf } from "./types.js";
@@ -25,7 +27,9 @@ export type Write =
   | { kind: "remove-label"; name: string }
   | { kind: "create-comment"; key: string; body: string }
   | { kind: "update-comment"; key: string; id: number; body: string }
-  | { kind: "delete-comment"; key: string; id: number };
+  | { kind: "delete-comment"; key: string; id: number }
+  /** Organisation issue fields (issue-fields.ts): values to set and to clear. */
+  | FieldsWrite;
 
 export interface ApplyResult {
   labelsAdded: number;
@@ -36,6 +40,8 @@ export interface ApplyResult {
   commentsDeleted: number;
   /** Writes the plan wanted but the issue's write cap held back. */
   writesWithheld: number;
+  /** Issue-field writes (set on the first one). */
+  fieldsWritten?: number;
 }
 
 export interface ApplyDeps {
@@ -172,6 +178,9 @@ export async function executeWrites(deps: ApplyDeps, ref: IssueRef, writes: Writ
           await octokit.rest.issues.updateComment({ owner, repo, comment_id: write.id, body: write.body });
           result.commentsUpdated++;
           break;
+        case "issue-fields":
+          result.fieldsWritten = (result.fieldsWritten ?? 0) + (await applyFieldsWrite(deps, ref, write));
+          break;
         case "delete-comment":
           await ignore404(octokit.rest.issues.deleteComment({ owner, repo, comment_id: write.id }));
           result.commentsDeleted++;
@@ -206,5 +215,5 @@ export async function applyPlan(deps: ApplyDeps, ref: IssueRef, plan: IncidentPl
 }
 
 export function writesOf(r: ApplyResult): number {
-  return (r.labelsAdded > 0 ? 1 : 0) + r.labelsRemoved + r.labelsCreated + r.commentsCreated + r.commentsUpdated + r.commentsDeleted;
+  return (r.labelsAdded > 0 ? 1 : 0) + r.labelsRemoved + r.labelsCreated + r.commentsCreated + r.commentsUpdated + r.commentsDeleted + (r.fieldsWritten ?? 0);
 }

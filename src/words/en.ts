@@ -319,4 +319,16 @@ export const en: Words = {
     breached: (target, people, due) =>
       `### 🔴 ${target} deadline breached\n${people}It was due ${due} and has not been met; the breach is counted in the service report.`,
   },
+  issueFields: {
+    title: "incident-sla: organisation issue fields",
+    intro: "incident-sla cannot keep some of the organisation's issue fields true on this repository's incidents. Labels, status comments and reminders keep working.",
+    roles: { nextDue: "the next due date", status: "the SLA status", severity: "the severity" },
+    missingField: (field, role) => `The organisation has no issue field "${field}" (configured for ${role}).`,
+    wrongType: (field, role, kind, expected) => `The issue field "${field}" (for ${role}) is a ${kind} field; it must be a ${expected} field.`,
+    missingOption: (field, option) => `The single select field "${field}" has no option "${option}".`,
+    refused: (status, doing, message) =>
+      `GitHub answered ${status} (${message}) when the app ${doing === "list-fields" ? "read the organisation's issue fields" : doing === "read-values" ? "read the incidents' field values" : "wrote an incident's field values"}. ${status === 422 ? "GitHub refused the value." : "The app may lack the permission, issue fields may not be enabled for the organisation, or the repository is not an organisation's."}`,
+    fix: "Create the fields or options in the organisation's settings (Planning, Issue fields), or change `issueFields` in `.github/incident-sla.yml`; an organisation owner grants the app's permissions. This issue closes itself once every field works.",
+    resolved: "Every configured issue field works again: incident-sla keeps them true here.",
+  },
 };

@@ -50,6 +50,8 @@ export interface Words {
   labels: LabelWords;
   /** The issue about an invalid configuration (github/config-error-issue.ts), shown in every language. */
   configError: ConfigErrorWords;
+  /** The issue that says why organisation issue fields cannot be kept (github/issue-fields-issue.ts). */
+  issueFields: IssueFieldsWords;
 }
 
 export interface DurationWords {
@@ -179,6 +181,24 @@ export interface StatusCommentWords {
   resumed: (at: string) => string;
   severityChanged: (label: string, added: boolean, login: string, at: string) => string;
   footer: (zone: string, at: string) => string;
+}
+
+/** Organisation issue fields the app cannot keep true (README, Managers' views): one issue per repository. */
+export interface IssueFieldsWords {
+  title: string;
+  intro: string;
+  /** What each configured field is for: `issueFields.nextDue`, `.status`, `.severity`. */
+  roles: { nextDue: string; status: string; severity: string };
+  missingField: (field: string, role: string) => string;
+  /** `kind` and `expected`: GitHub's data types (date, single_select…). */
+  wrongType: (field: string, role: string, kind: string, expected: string) => string;
+  missingOption: (field: string, option: string) => string;
+  /** GitHub answered 403 or 404 (or refused a value, 422) while `doing`. */
+  refused: (status: number, doing: "list-fields" | "read-values" | "write-values", message: string) => string;
+  /** How to fix it, and that the issue closes itself. */
+  fix: string;
+  /** The comment closing the issue once every field works. */
+  resolved: string;
 }
 
 export interface WarningWords {

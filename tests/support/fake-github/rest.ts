@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import type { RegisteredApp } from "./app-manifest.js";
 import type { FakeInstallation, FakeIssue, FakeRepo, FakeState, FakeUser, StateReason } from "./state.js";
 import { iso } from "./state.js";
+import { issueFieldHandlers } from "./issue-fields.js";
 import {
   type AppInfo,
   APP_PERMISSIONS,
@@ -154,6 +155,7 @@ function contentFile(r: RestRequest, repo: FakeRepo, path: string, text: string)
 type Handler = (r: RestRequest) => RestAnswer;
 
 export const handlers: Record<string, Handler> = {
+  ...issueFieldHandlers,
   // ---- the app and its installations ----
   "apps/create-installation-access-token": (r) => {
     const installation = r.state.installations.get(Number(r.params.installation_id));

@@ -4,6 +4,7 @@
 // the fake checks every answer against them.
 import type { FakeComment, FakeInstallation, FakeIssue, FakeLabel, FakeRepo, FakeUser, TimelineEntry } from "./state.js";
 import { iso, nodeId } from "./state.js";
+import { fieldValuesJson } from "./issue-fields.js";
 
 /** Where the answer's links point: the API root (with /api/v3 on the GHES layout) and the web root. */
 export interface Urls {
@@ -196,6 +197,7 @@ export function issueJson(i: FakeIssue, urls: Urls) {
     closed_at: i.closedAt === null ? null : iso(i.closedAt),
     created_at: iso(i.createdAt),
     updated_at: iso(i.updatedAt),
+    ...(i.repo.owner.type === "Organization" ? { issue_field_values: fieldValuesJson(i) } : {}),
     closed_by: i.closedBy ? userJson(i.closedBy, urls) : null,
     author_association: i.authorAssociation,
     reactions: reactions(`${api}/reactions`),

@@ -6,6 +6,8 @@
 // REST handlers or from a test acting as a person, so the timeline always
 // follows the change the way GitHub records it.
 
+import { FakeIssueFields } from "./issue-fields.js";
+
 export type AccountType = "User" | "Organization" | "Bot";
 export type AuthorAssociation = "OWNER" | "MEMBER" | "COLLABORATOR" | "CONTRIBUTOR" | "FIRST_TIMER" | "FIRST_TIME_CONTRIBUTOR" | "MANNEQUIN" | "NONE";
 export type StateReason = "completed" | "not_planned" | "duplicate" | "reopened";
@@ -165,6 +167,8 @@ export class FakeState {
   readonly comments = new Map<number, FakeComment>();
   /** Organisation login (lower case) → member logins (lower case). */
   readonly members = new Map<string, Set<string>>();
+  /** Organisation issue fields and the values issues carry (issue-fields.ts). */
+  readonly issueFields: FakeIssueFields = new FakeIssueFields(this);
 
   constructor(
     private readonly clock: () => number,
