@@ -126,7 +126,7 @@ const FORM = Object.values(FORM_FIELDS) as FormField[];
  * t0 (DESIGN §4, P11). The body is read with every field of the forms, in
  * their order, so that "### Channel" / "### Received at" pasted into an answer
  * (customer text in an engineer's registration) is text of that answer and the
- * form's own fields win (issue 11); a heading seen more than once, or only
+ * form's own fields win (P11; README, Security); a heading seen more than once, or only
  * inside another answer, is said in a warning.
  */
 function startOf(issue: IncidentIssue, zone: string, isTrusted: (a: Actor) => boolean, warnings: Warning[]): Start {

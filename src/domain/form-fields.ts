@@ -7,8 +7,9 @@
 // The order of FORM_FIELDS is the order of every form: each form asks a
 // subsequence of these fields, in this order (tests/forms checks the forms,
 // tests/domain/issue-form-hostile.test.ts the order). The parser relies on it
-// to tell a field's own heading from a copy pasted into an answer (issue 11).
-import { isSpaceCode } from "./issue-form.js";
+// to tell a field's own heading from a copy pasted into an answer (P11; README,
+// Security: who can do what).
+import { isSpaceCode } from "./is-space-code.js";
 
 export interface Option {
   /** The value the app works with. */
@@ -177,7 +178,7 @@ export const OFFICIAL_CHANNELS: Readonly<Record<string, "github" | "email" | "ph
  * The official channel (P10, P11) a "Channel" answer names, if any; a hint
  * after the name is allowed: "Email (support@…)", "Phone — the duty line". The
  * name ends at the first space followed by "(", "—" or "-" (scanned, not
- * matched with a pattern: the answer is text a person typed, issue 11).
+ * matched with a pattern: the answer is text a person typed; README, Security).
  */
 export function officialChannel(answer: string | null | undefined): "github" | "email" | "phone" | undefined {
   if (!answer) return undefined;

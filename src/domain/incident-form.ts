@@ -5,7 +5,8 @@
 // regular expression (README, Security: issue forms are read one answer per field), and an answer of only whitespace or invisible
 // characters is no answer: it satisfies no required diagnostic (P4).
 import { FORM_FIELDS, type FormField, type FormFieldId, type Option } from "./form-fields.js";
-import { isBlankAnswer, isSpaceCode, normalText, parseIssueForm, splitLines, trimBlank } from "./issue-form.js";
+import { isSpaceCode } from "./is-space-code.js";
+import { isBlankAnswer, normalText, parseIssueForm, splitLines, trimBlank } from "./issue-form.js";
 
 export interface IncidentForm {
   /** Which headings appeared at all (a body without the form has none). */

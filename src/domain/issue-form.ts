@@ -33,6 +33,7 @@
 // caller is told which fields were repeated and which were read as text, so it
 // can say so.
 import type { FormField } from "./form-fields.js";
+import { isSpaceCode } from "./is-space-code.js";
 
 const HASH = 0x23;
 const BACKTICK = 0x60;
@@ -40,12 +41,6 @@ const TILDE = 0x7e;
 const LF = 0x0a;
 const CR = 0x0d;
 const NO_RESPONSE = "_No response_";
-
-/** JavaScript's `\s` (and what String#trim removes): ASCII whitespace, Unicode space separators, line and paragraph separators, U+FEFF. */
-export function isSpaceCode(c: number): boolean {
-  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
 
 /** What `.` in a regular expression does not match. */
 const isLineEnd = (c: number) => c === LF || c === CR || c === 0x2028 || c === 0x2029;

@@ -1,5 +1,6 @@
-// Reminders before deadlines and escalation at a breach (issue 4). Pure: from
-// an evaluation, the comments an incident is owed now. Each carries a marker
+// Reminders before deadlines and escalation at a breach (README, Reminders,
+// escalation and the sweep). Pure: from an evaluation, the comments an
+// incident is owed now. Each carries a marker
 // naming the incident's target, threshold and severity, so it is posted once
 // however many sweeps, replicas or deliveries see the same moment.
 //

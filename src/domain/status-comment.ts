@@ -19,7 +19,7 @@ export const STATUS_KEY = "status";
 export interface StatusNote {
   /** A customer-side severity change (P8), kept but noted. */
   severityChangedBy?: { login: string; at: number; label: string; added: boolean };
-  /** Labels the timeline says the issue has, gone because they left the repository (issue 11). */
+  /** Labels the timeline says the issue has, gone because they left the repository (README, Security). */
   labelsGone?: GoneLabel[];
 }
 
@@ -102,7 +102,7 @@ export function renderStatusComment(x: Explanation, note: StatusNote = {}): Stat
  * Whether a status comment on GitHub still says what the app wrote: the part
  * its fingerprint covers must hash to that fingerprint. The lines after it
  * (time left, "updated at") change with every write and are only checked for
- * their shape. Someone else's edit is put back at the next event (issue 11).
+ * their shape. Someone else's edit is put back at the next event (DESIGN §8; README, Security).
  */
 export function statusCommentIntact(body: string): boolean {
   const lines = withoutEditLog(body).split("\n");

@@ -93,7 +93,7 @@ export interface Refusal {
   attempts: number;
 }
 
-/** The line a repeated refusal adds: the explanation is edited, never posted again (issue 11). */
+/** The line a repeated refusal adds: the explanation is edited, never posted again (README, Security). */
 function attemptsLine(config: Config, r: Refusal): string {
   if (r.attempts < 2) return "";
   const at = formatLocal(r.at, config.timezone);
@@ -109,7 +109,7 @@ export function stateLabelRefusedComment(config: Config, r: Refusal): string {
   return wordsFor(config.language).refusals.stateLabel(r.by, r.label) + attemptsLine(config, r);
 }
 
-/** A label the timeline says the issue has, gone because it left the repository (issue 11). */
+/** A label the timeline says the issue has, gone because it left the repository (README, Security). */
 export interface GoneLabel {
   label: string;
   kind: "severity" | "state" | "waiting";

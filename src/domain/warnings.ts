@@ -11,9 +11,9 @@ export type Warning =
   | { code: "received-at-not-earlier"; text: string }
   | { code: "registration-by-customer"; author: string }
   | { code: "closed-without-event" }
-  /** Issue 11 (P11): these fields' headings appear more than once; the one in the form's own place was read. */
+  /** P11 (README, Security): these fields' headings appear more than once; the one in the form's own place was read. */
   | { code: "form-heading-repeated"; fields: FormFieldId[] }
-  /** Issue 11 (P11): `field`'s heading appears only inside the free-text answer `within`: read as text of that answer. */
+  /** P11 (README, Security): `field`'s heading appears only inside the free-text answer `within`: read as text of that answer. */
   | { code: "form-heading-inside-answer"; field: FormFieldId; within: FormFieldId };
 
 /** A person's text quoted in a warning: at most 80 characters, so a pasted page cannot fill a comment. */
