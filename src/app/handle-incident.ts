@@ -8,6 +8,7 @@ import { withRateLimitRetry } from "../github/rate-limit.js";
 import { readIncident } from "../github/read-incident.js";
 import type { IssueRef, Octokit } from "../github/types.js";
 import { decideIncident } from "./decide-incident.js";
+import { applyEventFields } from "./issue-fields-step.js";
 import type { AppServices } from "./services.js";
 
 export interface HandledIncident {
@@ -75,7 +76,9 @@ export async function handleIncident(services: AppServices, ctx: IncidentEventCo
     plan,
     data.appComments,
   );
-  const writes = writesOf(applied);
+  // Organisation issue fields, when configured (app/issue-fields-step.ts): after the labels, which they never hold up.
+  const fieldWrites = await applyEventFields(services, ctx, config, data.issue, explanation, botLogin);
+  const writes = writesOf(applied) + fieldWrites;
   ctx.log.info(
     {
       ...where,

@@ -10,7 +10,7 @@ import type { Config } from "../config/schema.js";
 import type { Explanation } from "../domain/evaluate.js";
 import { type FieldWant, planFields, severityOption, statusOption } from "../domain/plan-fields.js";
 import { INCIDENT_STATUSES } from "../domain/incident-status.js";
-import { noteRepoFields } from "../github/apply-fields.js";
+import { applyFieldsWrite, noteRepoFields } from "../github/apply-fields.js";
 import {
   type CurrentValues,
   type FieldsProblem,
@@ -181,4 +181,42 @@ export async function prepareSweepFields(deps: SweepDeps, target: SweepTarget, r
     true,
   );
   return fields;
+}
+
+/** The app's field lists for webhooks: per app (its services), per installation, kept ten minutes. */
+const eventCaches = new WeakMap<object, Map<string, OrgFieldsCache>>();
+const EVENT_FIELDS_AGE_MS = 10 * 60_000;
+
+/**
+ * The webhook's step (handle-incident.ts): the incident's own issue JSON carries its
+ * values, so the only extra read is the organisation's field list, at most once in
+ * ten minutes per installation. Returns the writes made.
+ */
+export async function applyEventFields(
+  services: { now: () => number },
+  ctx: { octokit: Octokit; ref: IssueRef; installationId: number | undefined; log: { warn: (obj: object, msg: string) => void } },
+  config: Config,
+  issue: Record<string, unknown>,
+  x: Explanation,
+  botLogin: string,
+): Promise<number> {
+  if (configuredFields(config).length === 0) return 0;
+  const byInstallation = eventCaches.get(services) ?? new Map<string, OrgFieldsCache>();
+  eventCaches.set(services, byInstallation);
+  const key = `${ctx.installationId ?? "token"}`;
+  const cache = byInstallation.get(key) ?? new OrgFieldsCache(services.now, EVENT_FIELDS_AGE_MS);
+  byInstallation.set(key, cache);
+  const log = { warn: (obj: object, msg: string) => ctx.log.warn(obj, msg), error: (obj: object, msg: string) => ctx.log.warn(obj, msg) };
+  const repo = { owner: ctx.ref.owner, repo: ctx.ref.repo };
+  const fields = await prepareRepoFields({ octokit: ctx.octokit, cache, botLogin, log }, repo, config, false);
+  if (!fields) return 0;
+  const write = await fields.writeFor(ctx.ref.issue_number, x, issue);
+  if (!write) return fields.writes;
+  try {
+    return fields.writes + (await applyFieldsWrite({ octokit: ctx.octokit, config, botLogin, log }, ctx.ref, write));
+  } catch (error) {
+    // The labels and comments are written already; the next event or sweep tries the fields again.
+    log.warn({ ...repo, issue: ctx.ref.issue_number, doing: "writing the incident's issue field values", status: statusOf(error), error: messageOf(error) }, "issue fields of this incident not written");
+    return fields.writes;
+  }
 }

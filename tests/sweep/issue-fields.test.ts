@@ -9,9 +9,12 @@
 // #1 severity 1 opened 22:00Z: acceptance due 22:30Z = 01:30 MSK on 3 March
 // (its UTC date would be 2 March). #2 severity 2 opened 19:00Z: acceptance
 // (1h) was due 20:00Z = 23:00 MSK on 2 March, breached.
+import { ProbotOctokit } from "probot";
 import { afterEach, describe, expect, it } from "vitest";
+import { handleIncident } from "../../src/app/handle-incident.js";
+import { createServices } from "../../src/app/services.js";
 import { readMarker } from "../../src/domain/markers.js";
-import { SweepWorld, VALID_CONFIG, writesOf } from "./sweep-world.js";
+import { ACTIONS_BOT, ACTIONS_TOKEN, SweepWorld, VALID_CONFIG, writesOf } from "./sweep-world.js";
 
 const NOW = "2026-03-02T22:10:00Z";
 const CONFIG = `${VALID_CONFIG}\nissueFields:\n  nextDue: SLA due\n  status: SLA status\n  severity: Severity\n`;
@@ -151,5 +154,58 @@ describe("issue fields kept by the sweep", () => {
     await w.sweep(["--repo", repo]);
     expect(valuesOf(repo, 1)["SLA status"]).toBe("running");
     expect(fieldsIssues(repo)).toEqual([]);
+  });
+});
+
+describe("issue fields kept on webhook events", () => {
+  const Octokit = ProbotOctokit.defaults((o: Record<string, any>) => ({ ...o, retry: { enabled: false }, throttle: { ...o.throttle, enabled: false } }));
+  const silent = { info: () => {}, warn: () => {}, debug: () => {} };
+  /** One incident event handled in-process, as the app does on a delivery. */
+  const deliver = async (services: ReturnType<typeof createServices>, repo: string, issue: number) => {
+    const [owner, name] = repo.split("/") as [string, string];
+    const octokit = new Octokit({ baseUrl: w.fake.url, auth: { token: `${ACTIONS_TOKEN}_acme` } });
+    const first = w.fake.requests.length;
+    const handled = await handleIncident(services, { octokit, ref: { owner, repo: name, issue_number: issue }, installationId: 11, ownerType: "Organization", log: silent });
+    return { handled, requests: w.fake.requests.slice(first) };
+  };
+
+  it("writes the fields of the incident, nothing on a repeated event, and puts back a value changed by hand", async () => {
+    const repo = await world();
+    const services = createServices(() => Promise.resolve(ACTIONS_BOT), () => w.now);
+    const first = await deliver(services, repo, 2);
+    expect(first.handled.outcome).toBe("handled");
+    expect(valuesOf(repo, 2)).toEqual({ "SLA due": "2026-03-02", "SLA status": "breached", Severity: "severity: 2" });
+    expect(first.requests.filter((r) => r.route === "GET /orgs/{org}/issue-fields")).toHaveLength(1);
+
+    // The values come with the issue; the organisation's list is cached: no extra request at all.
+    const again = await deliver(services, repo, 2);
+    expect(writesOf(again.requests)).toEqual([]);
+    expect(again.requests.filter((r) => r.route?.includes("issue-field"))).toEqual([]);
+
+    w.fake.state.issueFields.setByHand(w.fake.state.issue(repo, 2), "Severity", "severity: 3");
+    const put = await deliver(services, repo, 2);
+    expect(writesOf(put.requests).map((r) => r.route)).toEqual([`POST ${FIELDS_ROUTE}`]);
+    expect(valuesOf(repo, 2).Severity).toBe("severity: 2");
+  });
+
+  it("clears the due date of a closed incident and reports a refused write once, labels still written", async () => {
+    const repo = await world();
+    const services = createServices(() => Promise.resolve(ACTIONS_BOT), () => w.now);
+    await deliver(services, repo, 1);
+    expect(valuesOf(repo, 1)["SLA due"]).toBe("2026-03-03");
+    // Closed before its acceptance was due: nothing is owed any more.
+    w.fake.state.closeIssue(w.fake.state.issue(repo, 1), "eng-anna");
+    const closed = await deliver(services, repo, 1);
+    expect(writesOf(closed.requests).map((r) => r.route)).toContain(`DELETE ${FIELDS_ROUTE}/{issue_field_id}`);
+    expect(valuesOf(repo, 1)["SLA due"]).toBeUndefined();
+
+    w.fake.state.issueFields.refuse(repo, "write", 403);
+    const refused = await deliver(services, repo, 2);
+    expect(refused.handled.outcome).toBe("handled");
+    expect(w.fake.labelsOf(repo, 2)).toEqual(["severity: 2", "sla: breached"]);
+    expect(fieldsIssues(repo)).toHaveLength(1);
+    const repeat = await deliver(services, repo, 2);
+    expect(writesOf(repeat.requests).filter((r) => r.status < 400)).toEqual([]);
+    expect(fieldsIssues(repo)).toHaveLength(1);
   });
 });
