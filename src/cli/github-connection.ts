@@ -20,7 +20,7 @@ import type { Octokit } from "../github/types.js";
 import type { CliIo } from "./cli-io.js";
 import { UsageError } from "./usage-error.js";
 
-export interface GitHubConnection {
+interface GitHubConnection {
   installations: InstallationToSweep[];
   /** The login the app's (or the token's) writes come from. */
   botLogin: string;

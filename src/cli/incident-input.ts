@@ -6,7 +6,7 @@ import { flattenPages } from "./read-input.js";
 import { parseNow } from "./parse-now.js";
 import { InputError } from "./usage-error.js";
 
-export interface IncidentInput {
+interface IncidentInput {
   issue: unknown;
   timeline: unknown;
   /** The incident's own `now`, when it has one. */

@@ -9,7 +9,7 @@ import { readFile, stat } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { type ConfigSource, type SourceRead, configText, tooLarge } from "../config/resolve-config.js";
 
-export interface LocalSourceOptions {
+interface LocalSourceOptions {
   /** The file as named on the command line. */
   file: string;
   /** --owner: the owner of FILE's repository, when given. */

@@ -165,7 +165,7 @@ export const FORM_FIELDS = {
 export type FormFieldId = keyof typeof FORM_FIELDS;
 
 /** Channel values that are official (P10, P11), in either language, compared case-insensitively. */
-export const OFFICIAL_CHANNELS: Readonly<Record<string, "github" | "email" | "phone">> = {
+const OFFICIAL_CHANNELS: Readonly<Record<string, "github" | "email" | "phone">> = {
   github: "github",
   email: "email",
   "e-mail": "email",

@@ -319,7 +319,7 @@ function chooseFields(headings: readonly HeadingLine[], known: readonly number[]
   return taken;
 }
 
-export interface IssueFormReading<Id extends string> {
+interface IssueFormReading<Id extends string> {
   /** A field's id maps to its text, or null when its heading is there with no answer; fields without their heading are absent. */
   answers: Map<Id, string | null>;
   /** Fields whose heading appears more than once outside code fences: the one in the form's place was read. */

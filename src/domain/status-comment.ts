@@ -23,7 +23,7 @@ export interface StatusNote {
   labelsGone?: GoneLabel[];
 }
 
-export interface StatusComment {
+interface StatusComment {
   body: string;
   fingerprint: string;
 }

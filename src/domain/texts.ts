@@ -2,22 +2,14 @@
 // are the language's (src/words), this module only puts them together.
 // Numbers and contacts come from configuration only; a contract may replace
 // the phone and support-period texts with its own (config `texts`).
-import { type Config, type DiagnosticField, TARGET_NAMES, type TargetName } from "../config/schema.js";
+import type { Config, DiagnosticField, TargetName } from "../config/schema.js";
 import type { CorrectionReason, SeverityProposal } from "./classify-severity.js";
 import type { Coverage } from "./evaluate.js";
 import { FORM_FIELDS } from "./form-fields.js";
 import { formatLocal } from "../units/local-time.js";
-import { LANGUAGES, type Language, wordsFor } from "../words/index.js";
+import { type Language, wordsFor } from "../words/index.js";
 
 
-
-/**
- * Target names by language, for modules not yet reading `Words.targets`
- * (domain/board.ts): a view of the words, not a second copy of them.
- */
-export const TARGET_TITLES = Object.fromEntries(
-  TARGET_NAMES.map((name) => [name, Object.fromEntries(LANGUAGES.map((lang) => [lang, wordsFor(lang).targets[name]]))]),
-) as Record<TargetName, Record<Language, string>>;
 
 /** Fills {placeholders}; an unknown or missing value becomes an empty string. */
 export function fill(template: string, values: Record<string, string | number | undefined>): string {

@@ -7,7 +7,7 @@ import { type Config, severityLabel } from "../config/schema.js";
 import { type Octokit, type RepoRef, statusOf } from "./types.js";
 import { wordsFor } from "../words/index.js";
 
-export interface LabelDefinition {
+interface LabelDefinition {
   name: string;
   color: string;
   description: string;
@@ -36,7 +36,7 @@ export function labelDefinitions(config: Config): LabelDefinition[] {
 
 const TTL_MS = 10 * 60_000;
 
-export interface EnsureOptions {
+interface EnsureOptions {
   /** Re-read the repository's label list when the remembered one is older than this. */
   maxAgeMs?: number;
 }

@@ -31,7 +31,7 @@ export interface ReportOptions {
   bot?: string;
 }
 
-export interface RepositorySource {
+interface RepositorySource {
   /** owner/name */
   repository: string;
   config: Config;
@@ -57,7 +57,7 @@ export interface TargetRow {
   leftMs: number;
 }
 
-export interface AtRiskTarget {
+interface AtRiskTarget {
   name: TargetName;
   status: "running" | "breached";
   /** Share of the target's counted time used at `now` (1 or more once breached). */
@@ -261,7 +261,7 @@ function incidentRow(source: RepositorySource, options: ReportOptions, bounds: P
   };
 }
 
-export interface RepositoryCollector {
+interface RepositoryCollector {
   /** Adds one incident (the REST issue and its timeline); input errors are kept, not thrown. */
   add(issue: unknown, timeline: unknown, line?: number): void;
   /** Records an incident that could not even be read. */

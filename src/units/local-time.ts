@@ -137,7 +137,7 @@ export function parseLocalOrIso(text: string, zone: string): number | null {
 }
 
 /** How a local time reads: the one local-time formatter's options. */
-export interface LocalTimeStyle {
+interface LocalTimeStyle {
   /** The date as the reader's language writes it, from "YYYY-MM-DD" (default: as it is). */
   date?: (iso: string) => string;
   /**

@@ -54,7 +54,7 @@ export interface Words {
   issueFields: IssueFieldsWords;
 }
 
-export interface DurationWords {
+interface DurationWords {
   /** "2 days", "1 рабочий день": `working` on a business clock. */
   days: (n: number, working: boolean) => string;
   hours: (n: number) => string;
@@ -63,7 +63,7 @@ export interface DurationWords {
   dayLength: (hours: string) => string;
 }
 
-export interface DateWords {
+interface DateWords {
   /** A calendar date from "YYYY-MM-DD": "2026-03-10" / "10.03.2026". */
   date: (iso: string) => string;
 }
@@ -92,7 +92,7 @@ export interface BoardWords {
   gantt: { heading: (zone: string) => string; axisFormat: string; more: (n: number) => string; none: string };
 }
 
-export interface DiagnosticsWords {
+interface DiagnosticsWords {
   title: string;
   intro: string;
   /** What each missing field should say, after its heading. */
@@ -104,14 +104,14 @@ export interface DiagnosticsWords {
   goesAway: string;
 }
 
-export interface SeverityCorrectionWords {
+interface SeverityCorrectionWords {
   title: (level: number, claimed: number | null) => string;
   intro: string;
   reasons: { "test-environment": string; "not-all-users": string; "few-users": string; "workaround-available": string };
   ifWrong: string;
 }
 
-export interface CoverageWords {
+interface CoverageWords {
   title: string;
   ended: (until: string) => string;
   starts: (from: string) => string;
@@ -120,14 +120,14 @@ export interface CoverageWords {
   renewAsk: string;
 }
 
-export interface RefusalWords {
+interface RefusalWords {
   /** A repeated attempt: the explanation is edited, never posted again. */
   attempts: (n: number, at: string) => string;
   pause: (by: string, label: string) => string;
   stateLabel: (by: string, label: string) => string;
 }
 
-export interface GoneLabelWords {
+interface GoneLabelWords {
   head: (label: string) => string;
   severity: (level: number, label: string) => string;
   severityDefault: (level: number) => string;
@@ -135,13 +135,13 @@ export interface GoneLabelWords {
   state: string;
 }
 
-export interface ReminderWords {
+interface ReminderWords {
   /** `people`: the mentions and a space, or nothing. */
   approaching: (target: string, people: string, percent: number, due: string, left: string) => string;
   breached: (target: string, people: string, due: string) => string;
 }
 
-export interface StatusCommentWords {
+interface StatusCommentWords {
   title: string;
   /** The severity line: `why` is one of the two below, `clock` one of the clocks. */
   severity: (level: number, why: string, clock: string) => string;
@@ -201,7 +201,7 @@ export interface IssueFieldsWords {
   resolved: string;
 }
 
-export interface WarningWords {
+interface WarningWords {
   "calendar-guessed": (year: number) => string;
   /** `text` is the person's answer, already quoted. */
   "received-at-unreadable": (text: string) => string;
@@ -366,7 +366,7 @@ export type CsvColumn =
   | "leftMinutes"
   | "timezone";
 
-export interface LabelWords {
+interface LabelWords {
   severity: (level: number) => string;
   accepted: string;
   waiting: string;
@@ -379,7 +379,7 @@ export interface LabelWords {
   needsDiagnostics: string;
 }
 
-export interface ConfigErrorWords {
+interface ConfigErrorWords {
   intro: string;
   /** `where`: the file, or the file and those it extends (`extended`). */
   fix: (where: string, file: string) => string;
