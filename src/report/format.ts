@@ -35,7 +35,7 @@ export function formatDuration(ms: number, language: Language, days: boolean): s
 export function formatPercent(share: number | null, language: Language): string {
   if (share === null) return "—";
   const text = (Math.round(share * 1000) / 10).toFixed(1);
-  return language === "ru" ? `${text.replace(".", ",")} %` : `${text}%`;
+  return wordsFor(language).percent(text);
 }
 
 /** The percentage as a number with one decimal (charts, CSV, JSON). */

@@ -25,19 +25,3 @@ export function parseDuration(text: string): Duration | { error: string } {
 export function durationMs(duration: Duration, dayMs: number): number {
   return duration.days * dayMs + duration.minutes * 60_000;
 }
-
-/** A compact human form such as "1d 4h 30m" (units: d, h, m), for texts in either language. */
-export function formatMinutes(totalMinutes: number, language: "ru" | "en", dayMinutes?: number): string {
-  const units = language === "ru" ? { d: "д", h: "ч", m: "мин" } : { d: "d", h: "h", m: "m" };
-  let rest = Math.max(0, Math.round(totalMinutes));
-  const parts: string[] = [];
-  if (dayMinutes && rest >= dayMinutes) {
-    parts.push(`${Math.floor(rest / dayMinutes)}${units.d}`);
-    rest %= dayMinutes;
-  }
-  const h = Math.floor(rest / 60);
-  const m = rest % 60;
-  if (h) parts.push(`${h}${units.h}`);
-  if (m || parts.length === 0) parts.push(`${m}${units.m}`);
-  return parts.join(" ");
-}

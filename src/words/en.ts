@@ -28,6 +28,7 @@ export const en: Words = {
   dates: {
     date: (iso) => iso,
   },
+  percent: (text) => `${text}%`,
   targets: { accept: "Acceptance", workaround: "Workaround", resolve: "Permanent solution" },
   statuses: { running: "running", paused: "paused", met: "met", breached: "breached", cancelled: "cancelled" },
   diagnostics: {

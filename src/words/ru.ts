@@ -38,6 +38,7 @@ export const ru: Words = {
   dates: {
     date: (iso) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`,
   },
+  percent: (text) => `${text.replace(".", ",")} %`,
   targets: { accept: "Принятие в работу", workaround: "Обходное решение", resolve: "Постоянное решение" },
   statuses: { running: "идёт", paused: "на паузе", met: "выполнено", breached: "нарушено", cancelled: "отменено" },
   diagnostics: {

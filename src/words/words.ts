@@ -16,6 +16,8 @@ export interface Words {
   durations: DurationWords;
   /** Dates as the language writes them. */
   dates: DateWords;
+  /** A share with one decimal, from "85.7": "85.7%" / "85,7 %". */
+  percent: (oneDecimal: string) => string;
   /** The contract's targets, as every text names them. */
   targets: Record<TargetName, string>;
   /** A target's state, as every text names it. */

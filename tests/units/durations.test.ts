@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/parse-config.js";
 import type { ConfigInput } from "../../src/config/schema.js";
-import { durationMs, formatMinutes, parseDuration } from "../../src/units/durations.js";
+import { durationMs, parseDuration } from "../../src/units/durations.js";
 import { evaluate } from "../../src/domain/evaluate.js";
 import { issue } from "../fixtures/incident-builders.js";
 
@@ -87,21 +87,5 @@ describe("d through evaluate", () => {
   it.each(cases)("$name", ({ clock, accept, hours, createdAt, due }) => {
     const r = evaluate({ config: config(clock, accept, hours ? { hours } : {}), issue: issue({ createdAt }), timeline: [], now: createdAt });
     expect(r.targets.accept?.dueAt).toBe(new Date(due).toISOString());
-  });
-});
-
-describe("formatMinutes", () => {
-  it.each([
-    [0, "en", undefined, "0m"],
-    [45, "en", undefined, "45m"],
-    [60, "en", undefined, "1h"],
-    [270, "en", undefined, "4h 30m"],
-    [1710, "en", 1440, "1d 4h 30m"], // 24x7 day
-    [810, "en", 540, "1d 4h 30m"], // business day of 9 h
-    [270, "ru", undefined, "4ч 30мин"],
-    [1080, "ru", 540, "2д"],
-    [-5, "en", undefined, "0m"],
-  ] as const)("%i minutes in %s (day %s) is %s", (minutes, language, day, text) => {
-    expect(formatMinutes(minutes, language, day)).toBe(text);
   });
 });
