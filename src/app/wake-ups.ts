@@ -1,0 +1,195 @@
+// Wake-ups (issue 16, item 2): every incident the app has decided carries the
+// next instant it needs looking at (domain/wake-at.ts). They wait in one heap
+// with one timer for the earliest instant; when instants come, only the
+// incidents due are read, batched by repository (100 a GraphQL query, by
+// number), decided with the sweep's reminders and written through the sweep's
+// write path and budget. A webhook's decision refreshes the incident's
+// instant; a sweep's decisions fill the heap.
+import type { Explanation } from "../domain/evaluate.js";
+import { wakeAt } from "../domain/wake-at.js";
+import { pendingWrites } from "../github/apply-plan.js";
+import { loadRepoConfig } from "../github/load-config.js";
+import { withRateLimitRetry } from "../github/rate-limit.js";
+import type { AppComment } from "../github/read-incident.js";
+import { readIncidentsByNumber } from "../github/read-incidents-by-number.js";
+import type { ReadStats } from "../github/read-open-incidents.js";
+import { type Octokit, messageOf } from "../github/types.js";
+import { InstantHeap } from "../units/heap.js";
+import { decideIncident } from "./decide-incident.js";
+import type { Pending, RepoRead, RepoSweep, SweepDeps, SweepTarget } from "./sweep.js";
+import { writeQueued } from "./sweep.js";
+
+export interface WakeRef {
+  installationId: number | string;
+  owner: string;
+  repo: string;
+  number: number;
+}
+
+export interface WakeUpDeps {
+  sweep: SweepDeps;
+  /** The installation's clients and write budget (the sweep's). */
+  targetFor: (installationId: number | string) => Promise<SweepTarget>;
+  /** One timer at a time; the fake clock's in tests. */
+  setTimer: (run: () => void, ms: number) => { cancel: () => void };
+  /** Instants this close together are read in one batch: a reminder waits at most this much for company (default 15 s). */
+  gatherMs?: number;
+  /** When writes were left for later (budget, rate limit, a failure): looked at again after this long (default 5 min). */
+  retryMs?: number;
+}
+
+export interface WakeRun {
+  due: number;
+  repositories: RepoSweep[];
+}
+
+const keyOf = (r: WakeRef) => `${r.installationId}|${r.owner}/${r.repo}#${r.number}`.toLowerCase();
+
+export class WakeUps {
+  private readonly heap = new InstantHeap();
+  private readonly refs = new Map<string, WakeRef>();
+  private timer: { cancel: () => void; at: number } | null = null;
+  private running: Promise<WakeRun> | null = null;
+  private stopped = true;
+
+  constructor(private readonly deps: WakeUpDeps) {}
+
+  get size(): number {
+    return this.heap.size;
+  }
+
+  /** The instant an incident is waiting for, if any. */
+  instantOf(ref: WakeRef): number | undefined {
+    return this.heap.get(keyOf(ref));
+  }
+
+  /** Records a decision: the incident's next instant (or none). Webhooks and sweeps call this. */
+  note(ref: WakeRef, explanation: Explanation, appComments?: ReadonlyMap<string, AppComment[]>): void {
+    this.schedule(ref, wakeAt(explanation, { posted: new Set(appComments?.keys() ?? []) }));
+  }
+
+  schedule(ref: WakeRef, at: number | null): void {
+    const key = keyOf(ref);
+    if (at === null) {
+      this.heap.delete(key);
+      this.refs.delete(key);
+    } else {
+      this.refs.set(key, ref);
+      this.heap.set(key, at);
+    }
+    this.arm();
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.arm();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.timer?.cancel();
+    this.timer = null;
+  }
+
+  /** One timer, for the earliest instant plus the gathering window. */
+  private arm(): void {
+    if (this.stopped || this.running) return;
+    const top = this.heap.peek();
+    const fireAt = top ? top.at + (this.deps.gatherMs ?? 15_000) : null;
+    if (this.timer && this.timer.at === fireAt) return;
+    this.timer?.cancel();
+    this.timer = null;
+    if (fireAt === null) return;
+    const handle = this.deps.setTimer(
+      () => {
+        this.timer = null;
+        this.runDue().catch((error: unknown) => this.deps.sweep.log.error({ error: messageOf(error) }, "wake-ups failed"));
+      },
+      Math.max(0, fireAt - this.deps.sweep.now()),
+    );
+    this.timer = { ...handle, at: fireAt };
+  }
+
+  /** Reads, decides and writes every incident whose instant has come; then arms the timer again. */
+  async runDue(): Promise<WakeRun> {
+    if (this.running) return this.running;
+    this.running = this.work().finally(() => {
+      this.running = null;
+      this.arm();
+    });
+    return this.running;
+  }
+
+  private async work(): Promise<WakeRun> {
+    const now = this.deps.sweep.now();
+    const groups = new Map<string, { installationId: number | string; owner: string; repo: string; numbers: number[] }>();
+    const due = this.heap.popDue(now);
+    for (const { key } of due) {
+      const ref = this.refs.get(key)!;
+      this.refs.delete(key);
+      const g = `${ref.installationId}|${ref.owner}/${ref.repo}`.toLowerCase();
+      if (!groups.has(g)) groups.set(g, { installationId: ref.installationId, owner: ref.owner, repo: ref.repo, numbers: [] });
+      groups.get(g)!.numbers.push(ref.number);
+    }
+    const repositories: RepoSweep[] = [];
+    for (const g of groups.values()) repositories.push(await this.wakeRepository(g.installationId, { owner: g.owner, repo: g.repo }, g.numbers));
+    return { due: due.length, repositories };
+  }
+
+  private async wakeRepository(installationId: number | string, ref: { owner: string; repo: string }, numbers: number[]): Promise<RepoSweep> {
+    const deps = this.deps.sweep;
+    const result: RepoSweep = { repo: `${ref.owner}/${ref.repo}`, installation: installationId, ok: true, config: "missing", incidents: 0, reads: 0, extraPages: 0, writes: 0, deferred: 0, changed: 0 };
+    const read: RepoRead = { result, pending: [] };
+    const retry = () => {
+      const at = deps.now() + (this.deps.retryMs ?? 300_000);
+      for (const number of numbers) if (this.instantOf({ installationId, ...ref, number }) === undefined) this.schedule({ installationId, ...ref, number }, at);
+    };
+    try {
+      const target = await this.deps.targetFor(installationId);
+      const waits = { now: deps.now, sleep: deps.sleep, maxWaitMs: deps.maxRateLimitWaitMs ?? 60_000, onWait: deps.onRateLimitWait };
+      const graphql = ((query: string, variables: Record<string, unknown>) => withRateLimitRetry(() => target.graphql(query, variables), waits)) as Octokit["graphql"];
+      const loaded = await withRateLimitRetry(() => loadRepoConfig(target.octokit, ref), waits);
+      result.config = loaded.kind;
+      // Without a valid configuration the incidents wait for the next reconciliation, which reports it.
+      if (loaded.kind !== "valid") return result;
+      const { config } = loaded;
+      read.config = config;
+      const now = deps.now();
+      const stats: ReadStats = { requests: 0, extraPages: 0 };
+      const engineers = config.team.orgMembersAreEngineers ? null : [];
+      const decided: { ref: WakeRef; explanation: Explanation; comments: ReadonlyMap<string, AppComment[]>; pending?: Pending }[] = [];
+      for await (const incident of readIncidentsByNumber(graphql, ref, numbers, deps.botLogin, stats)) {
+        const number = incident.issue.number as number;
+        result.incidents++;
+        const trusted = engineers ?? (stats.ownerType === "Organization" ? await deps.members.members(target.octokit, Number(installationId), ref.owner) : []);
+        const planned = decideIncident({ config, issue: incident.issue, timeline: incident.timeline, now, bot: deps.botLogin, engineers: trusted }, incident.assignees);
+        const writes = pendingWrites(planned.plan, incident.appComments);
+        const entry: (typeof decided)[number] = { ref: { installationId, ...ref, number }, explanation: planned.explanation, comments: incident.appComments };
+        if (writes.length > 0) {
+          const urgency = Math.min(...planned.explanation.targets.filter((t) => !t.met && t.status !== "cancelled").map((t) => t.due), Number.POSITIVE_INFINITY);
+          entry.pending = { ref: { ...ref, issue_number: number }, writes, urgency };
+          read.pending.push(entry.pending);
+        }
+        decided.push(entry);
+      }
+      result.reads = stats.requests;
+      result.extraPages = stats.extraPages;
+      result.changed = read.pending.length;
+      read.pending.sort((a, b) => a.urgency - b.urgency);
+      if (!deps.dryRun) await writeQueued(deps, () => target, [read], read.pending.map((p) => ({ read, p })));
+      const leftOver = !result.ok || result.deferred > 0;
+      for (const d of decided) {
+        const next = wakeAt(d.explanation, { posted: new Set(d.comments.keys()) });
+        // Writes left for later are looked at again soon, whatever the plan's next instant.
+        const retryAt = d.pending && leftOver ? deps.now() + (this.deps.retryMs ?? 300_000) : null;
+        this.schedule(d.ref, retryAt === null ? next : next === null ? retryAt : Math.min(next, retryAt));
+      }
+    } catch (error) {
+      result.ok = false;
+      result.error = messageOf(error);
+      deps.log.error({ installation: installationId, repo: result.repo, error: result.error, incidents: numbers.length }, "wake-up read failed: tried again later");
+      retry();
+    }
+    return result;
+  }
+}

@@ -1,0 +1,112 @@
+// The wake-up runner (issue 16, item 2) against the local fake GitHub with a
+// fake clock and a fake timer: a reminder is written when its threshold comes,
+// only the incidents due are read (one by-number GraphQL query per
+// repository), and a new decision moves an incident's instant.
+import { ProbotOctokit } from "probot";
+import { afterEach, describe, expect, it } from "vitest";
+import { pino } from "pino";
+import { decideIncident } from "../../src/app/decide-incident.js";
+import type { SweepDeps } from "../../src/app/sweep.js";
+import { WakeUps } from "../../src/app/wake-ups.js";
+import { parseConfigText } from "../../src/config/parse-config.js";
+import { LabelCache } from "../../src/github/labels.js";
+import { OrgMembersCache } from "../../src/github/org-members.js";
+import { readIncident } from "../../src/github/read-incident.js";
+import type { Octokit } from "../../src/github/types.js";
+import { WriteBudgets } from "../../src/github/write-budget.js";
+import { ACTIONS_BOT, ACTIONS_TOKEN, CONFIG_PATH, SweepWorld, VALID_CONFIG } from "./sweep-world.js";
+
+const REPO = "acme/support";
+const T0 = "2026-03-18T08:00:00Z"; // Wednesday 11:00 in Moscow: working hours
+
+let world: SweepWorld;
+afterEach(async () => {
+  await world.close();
+});
+
+async function setUp() {
+  world = await new SweepWorld(T0).start();
+  world.org("acme", 1);
+  world.repo(REPO);
+  const urgent = world.incident(REPO, { severity: 2, createdAt: T0 }); // 24x7, accept within 1 h
+  const calm = world.incident(REPO, { severity: 3, createdAt: T0 }); // business clock, accept within 8 h
+  const Bench = ProbotOctokit.defaults((o: Record<string, unknown>) => ({ ...o, retry: { enabled: false }, throttle: { ...(o.throttle as object), enabled: false } }));
+  const octokit: Octokit = new Bench({ auth: { token: `${ACTIONS_TOKEN}_acme` }, baseUrl: world.fake.url, log: pino({ level: "silent" }) });
+  const now = () => world.now;
+  const sweep: SweepDeps = { now, sleep: () => Promise.resolve(), botLogin: ACTIONS_BOT, labels: new LabelCache(now), members: new OrgMembersCache(now), log: pino({ level: "silent" }) };
+  const budgets = new WriteBudgets(undefined, now);
+  const timers: { run: () => void; ms: number; cancelled: boolean }[] = [];
+  const wakeUps = new WakeUps({
+    sweep,
+    targetFor: () => Promise.resolve({ octokit, graphql: octokit.graphql, installationId: 1, budget: budgets.for(1) }),
+    setTimer: (run, ms) => {
+      const timer = { run, ms, cancelled: false };
+      timers.push(timer);
+      return { cancel: () => (timer.cancelled = true) };
+    },
+    gatherMs: 10_000,
+  });
+  const ref = (number: number) => ({ installationId: 1, owner: "acme", repo: "support", number });
+  return { urgent, calm, wakeUps, timers, ref, octokit, sweep };
+}
+
+const byNumberQueries = (since: number) =>
+  world.fake.requests.slice(since).filter((r) => r.route === "POST /graphql" && JSON.stringify(r.body).includes("incidentSlaIssuesByNumber"));
+const reminders = (number: number) => world.fake.commentsOf(REPO, number).filter((c) => (c.body ?? "").includes("incident-sla:reminder:"));
+
+describe("wake-ups", () => {
+  it("writes a reminder at its threshold, reading only the incidents due, with one timer", async () => {
+    const { urgent, calm, wakeUps, timers, ref } = await setUp();
+    wakeUps.start();
+    world.at("2026-03-18T08:01:00Z");
+    wakeUps.schedule(ref(urgent), world.now);
+    wakeUps.schedule(ref(calm), world.now);
+    let seen = world.fake.requests.length;
+    await wakeUps.runDue();
+    expect(byNumberQueries(seen)).toHaveLength(1); // both, in one query
+    expect(reminders(urgent)).toHaveLength(0);
+    const threshold = wakeUps.instantOf(ref(urgent))!;
+    const later = wakeUps.instantOf(ref(calm))!;
+    expect(threshold).toBeGreaterThan(world.now);
+    expect(later).toBeGreaterThan(threshold);
+    // One live timer, for the earliest instant plus the gathering window.
+    const live = timers.filter((t) => !t.cancelled);
+    expect(live).toHaveLength(1);
+    expect(world.now + live[0]!.ms).toBe(threshold + 10_000);
+
+    world.now = threshold + 10_000;
+    seen = world.fake.requests.length;
+    live[0]!.run();
+    await wakeUps.runDue();
+    const queries = byNumberQueries(seen);
+    expect(queries).toHaveLength(1);
+    const body = JSON.stringify(queries[0]!.body);
+    expect(body).toContain(`i${urgent}: issue(number: ${urgent})`);
+    expect(body).not.toContain(`i${calm}: issue`);
+    expect(reminders(urgent)).toHaveLength(1);
+    // Within 60 s of the threshold (fake clock: the gathering window is the whole delay here).
+    expect(world.now - threshold).toBeLessThanOrEqual(60_000);
+    expect(wakeUps.instantOf(ref(urgent))!).toBeGreaterThan(world.now);
+  });
+
+  it("a new decision (a webhook's) moves the incident's instant", async () => {
+    const { urgent, wakeUps, ref, octokit } = await setUp();
+    world.at("2026-03-18T08:05:00Z");
+    const config = parseConfigText(VALID_CONFIG, CONFIG_PATH);
+    const decide = async () => {
+      const data = await readIncident(octokit, { owner: "acme", repo: "support", issue_number: urgent }, ACTIONS_BOT);
+      return { ...decideIncident({ config, issue: data.issue, timeline: data.timeline, now: world.now, bot: ACTIONS_BOT }, []), comments: data.appComments };
+    };
+    const before = await decide();
+    wakeUps.note(ref(urgent), before.explanation, before.comments);
+    const first = wakeUps.instantOf(ref(urgent))!;
+    // Support accepts (the label added through the API, as a webhook would then report it): the accept
+    // target is met, and the next instant is the workaround target's, later.
+    await octokit.rest.issues.addLabels({ owner: "acme", repo: "support", issue_number: urgent, labels: ["state: accepted"] });
+    world.at("2026-03-18T08:07:00Z"); // past the minute a label is given before it could count as gone
+    const after = await decide();
+    wakeUps.note(ref(urgent), after.explanation, after.comments);
+    expect(wakeUps.instantOf(ref(urgent))!).toBeGreaterThan(first);
+    expect(wakeUps.size).toBe(1);
+  });
+});
