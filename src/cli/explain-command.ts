@@ -10,6 +10,7 @@ import { parseCommandArgs } from "./parse-command-args.js";
 import { parseNow } from "./parse-now.js";
 import { parseJsonSequence, readAll, readTextFile, timelineFromValues } from "./read-input.js";
 import { InputError, UsageError } from "./usage-error.js";
+import { LANGUAGES, isLanguage } from "../words/index.js";
 
 const OPTIONS = {
   config: { type: "string" },
@@ -24,8 +25,8 @@ const OPTIONS = {
 export async function explainCommand(args: string[], { io, now: clock }: CommandContext): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, OPTIONS);
   if (!values.config) throw new UsageError("--config FILE is required");
-  if (values.lang !== undefined && values.lang !== "ru" && values.lang !== "en") {
-    throw new UsageError(`--lang: expected ru or en, got ${JSON.stringify(values.lang)}`);
+  if (values.lang !== undefined && !isLanguage(values.lang)) {
+    throw new UsageError(`--lang: expected ${LANGUAGES.join(" or ")}, got ${JSON.stringify(values.lang)}`);
   }
   if (positionals.length > 1) throw new UsageError(`expected at most one INPUT, got ${positionals.length}`);
   const separate = values.issue !== undefined || values.timeline !== undefined;
@@ -75,7 +76,7 @@ export async function explainCommand(args: string[], { io, now: clock }: Command
   });
   const text = values.json
     ? `${JSON.stringify(explanation.evaluation, null, 2)}\n`
-    : renderExplanation(explanation, values.lang ?? config.language);
+    : renderExplanation(explanation, isLanguage(values.lang) ? values.lang : config.language);
   await write(io.stdout, text);
   return 0;
 }

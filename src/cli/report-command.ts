@@ -14,7 +14,7 @@ import { type PublishOutcome, type ReportDeps, loadReportSettings, publishReport
 import { DEFAULT_BOT_LOGIN } from "../domain/evaluate.js";
 import { OrgMembersCache } from "../github/org-members.js";
 import { type Report, type ReportOptions, assembleReport, collectRepository } from "../report/build-report.js";
-import type { Language } from "../report/format.js";
+import { LANGUAGES, type Language, isLanguage } from "../words/index.js";
 import { type ReportPeriod, checkPeriod, previousMonth } from "../report/period.js";
 import { renderCsv } from "../report/render-csv.js";
 import { renderJson } from "../report/render-json.js";
@@ -119,8 +119,8 @@ export async function reportCommand(args: string[], context: CommandContext): Pr
   if (positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`);
   const format = (values.format ?? "markdown") as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format expects markdown, csv or json, got ${JSON.stringify(values.format)}`);
-  if (values.lang !== undefined && values.lang !== "ru" && values.lang !== "en") throw new UsageError(`--lang expects ru or en, got ${JSON.stringify(values.lang)}`);
-  const lang: Language | undefined = values.lang === "ru" || values.lang === "en" ? values.lang : undefined;
+  if (values.lang !== undefined && !isLanguage(values.lang)) throw new UsageError(`--lang expects ${LANGUAGES.join(" or ")}, got ${JSON.stringify(values.lang)}`);
+  const lang: Language | undefined = isLanguage(values.lang) ? values.lang : undefined;
   const post = values.post ?? false;
   // --output summary: totals only, for logs other customers may read (a shared Actions log).
   const output = values.output ?? "lines";

@@ -8,6 +8,9 @@ import type { DiagnosticField, TargetName } from "../config/schema.js";
 export const LANGUAGES = ["en", "ru"] as const;
 export type Language = (typeof LANGUAGES)[number];
 
+/** Whether a text (a command's --lang, say) names a language the words speak. */
+export const isLanguage = (text: unknown): text is Language => (LANGUAGES as readonly unknown[]).includes(text);
+
 export interface Words {
   language: Language;
   /** The SLA board issue (app/board.ts, domain/board.ts). */

@@ -176,7 +176,7 @@ describe("explain: mistakes", () => {
     ["--timeline without --issue", ["--config", CONFIG, "--timeline", timeline], /--issue and --timeline go together/],
     ["INPUT and --issue", ["--config", CONFIG, "--issue", issue, "--timeline", timeline, INCIDENT_12], /either INPUT or --issue and --timeline, not both/],
     ["two INPUTs", ["--config", CONFIG, INCIDENT_12, INCIDENT_12], /at most one INPUT, got 2/],
-    ["an unknown language", ["--config", CONFIG, "--lang", "de", INCIDENT_12], /--lang: expected ru or en, got "de"/],
+    ["an unknown language", ["--config", CONFIG, "--lang", "de", INCIDENT_12], /--lang: expected en or ru, got "de"/],
     ["a missing INPUT file", ["--config", CONFIG, fixture("no-such-incident.json")], /cannot read input file .*no-such-incident\.json: no such file/],
     ["a missing timeline file", ["--config", CONFIG, "--issue", issue, "--timeline", fixture("no-such-timeline.json")], /cannot read timeline file .*: no such file/],
     ["an unknown option", ["--config", CONFIG, "--format", "md", INCIDENT_12], /unknown option --format/],

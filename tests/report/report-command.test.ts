@@ -103,7 +103,7 @@ describe("usage errors: exit 2", () => {
     ["--from after --to", ["report", "--from", "2026-04-01", "--to", "2026-03-01"], "--from (2026-04-01) is after --to (2026-03-01)"],
     ["a date that does not exist", ["report", "--from", "2026-02-30", "--to", "2026-03-31"], '--from expects a date written YYYY-MM-DD, got "2026-02-30"'],
     ["an unknown format", ["report", ...MARCH, "--format", "xlsx"], '--format expects markdown, csv or json, got "xlsx"'],
-    ["an unknown language", ["report", ...MARCH, "--lang", "de"], '--lang expects ru or en, got "de"'],
+    ["an unknown language", ["report", ...MARCH, "--lang", "de"], '--lang expects en or ru, got "de"'],
     ["--input without --config", ["report", ...MARCH, "--input", ACME_JSONL], "--input needs --config FILE"],
     ["--post with --input", ["report", ...MARCH, "--input", ACME_JSONL, "--config", ACME_CONFIG_PATH, "--post"], "--post reads the repositories from GitHub"],
     ["--config without --input", ["report", ...MARCH, "--config", ACME_CONFIG_PATH], "--config goes with --input"],
