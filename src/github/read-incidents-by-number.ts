@@ -2,29 +2,20 @@
 // runner reads only the incidents whose instants came, up to 100 a GraphQL
 // query (one aliased `issue(number:)` field each), with the same fields and
 // timeline items as the sweep's pages, completed with extra pages beyond 100.
-import { type IssueNode, TIMELINE_ITEM_TYPES, completeTimeline, restIssue, timelineItemsSelection } from "./graphql-shapes.js";
-import { MORE_ITEMS_QUERY, type OpenIncident, type ReadStats } from "./read-open-incidents.js";
+import { type IssueNode, completeTimeline, restIssue } from "./graphql-shapes.js";
+import { ISSUE_NODE_FIELDS, MORE_ITEMS_QUERY, type OpenIncident, type ReadStats } from "./read-open-incidents.js";
 import { appCommentsOf } from "./read-incident.js";
 import type { Octokit, RepoRef } from "./types.js";
 
 /** GitHub's largest page, and the batch of one query. */
 export const BY_NUMBER_BATCH = 100;
 
-const ITEMS = timelineItemsSelection("databaseId createdAt author { __typename login } authorAssociation body");
-const FIELDS = `number title url body createdAt closedAt state stateReason(enableDuplicate: true)
-        author { __typename login }
-        authorAssociation
-        labels(first: 100) { nodes { name } }
-        assignees(first: 20) { nodes { login } }
-        timelineItems(first: 100, itemTypes: ${TIMELINE_ITEM_TYPES}) {${ITEMS}
-        }`;
-
 /** The query for up to 100 issue numbers (integers, written into the query as literals). */
 export function byNumberQuery(numbers: readonly number[]): string {
   if (numbers.length === 0 || numbers.length > BY_NUMBER_BATCH) throw new Error(`byNumberQuery: 1 to ${BY_NUMBER_BATCH} numbers, got ${numbers.length}`);
   const fields = numbers.map((n) => {
     if (!Number.isSafeInteger(n) || n <= 0) throw new Error(`byNumberQuery: not an issue number: ${n}`);
-    return `    i${n}: issue(number: ${n}) { ${FIELDS} }`;
+    return `    i${n}: issue(number: ${n}) { ${ISSUE_NODE_FIELDS} }`;
   });
   return `query incidentSlaIssuesByNumber($owner: String!, $name: String!) {
   repository(owner: $owner, name: $name) {

@@ -24,20 +24,23 @@ export interface ReadStats {
 
 const ITEMS = timelineItemsSelection("databaseId createdAt author { __typename login } authorAssociation body");
 
-export const OPEN_ISSUES_QUERY = `
-query incidentSlaOpenIssues($owner: String!, $name: String!, $after: String) {
-  repository(owner: $owner, name: $name) {
-    owner { __typename }
-    issues(states: OPEN, first: 100, after: $after, orderBy: { field: CREATED_AT, direction: ASC }) {
-      pageInfo { hasNextPage endCursor }
-      nodes {
+/** An issue's fields as every incident read asks for them (pages of open issues, issues by number). */
+export const ISSUE_NODE_FIELDS = `
         number title url body createdAt closedAt state stateReason(enableDuplicate: true)
         author { __typename login }
         authorAssociation
         labels(first: 100) { nodes { name } }
         assignees(first: 20) { nodes { login } }
         timelineItems(first: 100, itemTypes: ${TIMELINE_ITEM_TYPES}) {${ITEMS}
-        }
+        }`;
+
+export const OPEN_ISSUES_QUERY = `
+query incidentSlaOpenIssues($owner: String!, $name: String!, $after: String) {
+  repository(owner: $owner, name: $name) {
+    owner { __typename }
+    issues(states: OPEN, first: 100, after: $after, orderBy: { field: CREATED_AT, direction: ASC }) {
+      pageInfo { hasNextPage endCursor }
+      nodes {${ISSUE_NODE_FIELDS}
       }
     }
   }

@@ -7,6 +7,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
+import { shardFromEnv } from "../../src/app/shard.js";
 import { HELP } from "../../src/cli/help.js";
 
 type Obj = Record<string, any>;
@@ -22,7 +23,7 @@ const cronJob = (name: string) => byKind("CronJob").find((o) => o.metadata.name 
 /** Every container of a Deployment or CronJob, with the pod spec it runs in. */
 function containers(): { owner: string; pod: Obj; container: Obj }[] {
   return objects.flatMap((o) => {
-    const pod = o.kind === "Deployment" ? o.spec.template.spec : o.kind === "CronJob" ? o.spec.jobTemplate.spec.template.spec : null;
+    const pod = o.kind === "Deployment" || o.kind === "StatefulSet" ? o.spec.template.spec : o.kind === "CronJob" ? o.spec.jobTemplate.spec.template.spec : null;
     return pod ? (pod.containers as Obj[]).map((container) => ({ owner: `${o.kind} ${o.metadata.name}`, pod, container })) : [];
   });
 }
@@ -41,7 +42,7 @@ describe("deploy/kubernetes.yaml", () => {
       expect(d.errors).toEqual([]);
       expect(d.warnings).toEqual([]);
     }
-    expect(objects.map((o) => o.kind).sort()).toEqual(["CronJob", "CronJob", "Deployment", "PodDisruptionBudget", "Service"]);
+    expect(objects.map((o) => o.kind).sort()).toEqual(["CronJob", "CronJob", "Deployment", "PodDisruptionBudget", "Service", "StatefulSet"]);
   });
 
   it("defines no Secret: every container refers to the one created by hand, and no credential is written here", () => {
@@ -80,7 +81,7 @@ describe("deploy/kubernetes.yaml", () => {
 
   it("every container: memory request and limit, a V8 heap limit below the memory limit, non-root, the image's entry point kept", () => {
     const all = containers();
-    expect(all).toHaveLength(3);
+    expect(all).toHaveLength(4);
     for (const { owner, pod, container } of all) {
       const { requests, limits } = container.resources;
       expect(requests.cpu, owner).toBeDefined();
@@ -124,5 +125,18 @@ describe("deploy/kubernetes.yaml", () => {
     const [container] = report.spec.jobTemplate.spec.template.spec.containers as Obj[];
     expect(container!.args).toEqual(["node", "bin/incident-sla.js", "report", "--post"]);
     expect(HELP.report).toContain("--post");
+  });
+
+  it("the sweeping StatefulSet (issue 16): its replicas divide installations by pod ordinal, one shard each", () => {
+    const set = byKind("StatefulSet")[0]!;
+    const [app] = set.spec.template.spec.containers as Obj[];
+    const env = envOf(app!);
+    expect(Number(env.SWEEP_INTERVAL)).toBeGreaterThan(0);
+    expect(env.SWEEP_SHARD).toBeUndefined(); // the ordinal names the shard
+    expect(Number(env.SWEEP_SHARDS)).toBe(set.spec.replicas);
+    // Scaled to N with SWEEP_SHARDS=N, pod k of the set looks after shard k+1 of N.
+    const n = 3;
+    const shards = [0, 1, 2].map((k) => shardFromEnv({ ...env, SWEEP_SHARDS: String(n) }, `${set.metadata.name}-${k}`));
+    expect(shards).toEqual([1, 2, 3].map((index) => ({ index, of: n })));
   });
 });
