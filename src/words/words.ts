@@ -1,8 +1,16 @@
 // The shape of every text a person reads: one structure per language (en.ts,
-// ru.ts). A third language is one new file that satisfies `Words` and one line
-// in index.ts. Sections are named for where the text is read (status comment,
-// reminders, board, report, CLI…); each module that renders text takes the
-// reader's `Words` and never spells a sentence itself.
+// ru.ts). A third language is one new file that satisfies `Words`, its name in
+// LANGUAGES and one line in index.ts. Sections are named for where the text is
+// read (status comment, reminders, board, report…); each module that renders
+// text takes the reader's `Words` and never spells a sentence itself. Words
+// files hold data and small template functions, no logic.
+//
+// Two kinds of text stay outside, on purpose: the issue forms' field labels
+// and options (domain/form-fields.ts), which are also what the parser matches
+// and what the generated forms in .github/ISSUE_TEMPLATE are built from, so
+// they stay beside the field ids they name (a third language adds its labels
+// there); and the command line's help and usage messages (src/cli), which
+// speak English to the vendor's operators whatever a contract's language.
 import type { DiagnosticField, TargetName } from "../config/schema.js";
 
 export const LANGUAGES = ["en", "ru"] as const;
