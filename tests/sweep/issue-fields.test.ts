@@ -157,6 +157,30 @@ describe("issue fields kept by the sweep", () => {
   });
 });
 
+describe("what the fields cost a sweep", () => {
+  it("reads the organisation's list once per installation and each repository's open issues 100 a request", async () => {
+    const repo = await world();
+    const other = w.repo("acme/billing", CONFIG);
+    // Opened at night on the business clock: running, nothing owed but the status comment and the fields.
+    for (let n = 3; n <= 150; n++) w.incident(repo, { number: n, severity: 3, createdAt: "2026-03-02T22:05:00Z" });
+    w.incident(other, { number: 1, severity: 3, createdAt: "2026-03-02T22:05:00Z" });
+    // GitHub's write limits (80 a minute) spread the first writes over a few sweeps, a minute apart.
+    let again = await w.sweep([], { mode: "app" });
+    for (let minute = 1; minute < 8 && writesOf(again.requests).length > 0; minute++) {
+      w.at(new Date(Date.parse(NOW) + minute * 60_000).toISOString());
+      again = await w.sweep([], { mode: "app" });
+    }
+    expect(again.code).toBe(0);
+    expect(writesOf(again.requests)).toEqual([]);
+    expect(Object.keys(valuesOf(repo, 150))).toEqual(["SLA due", "SLA status", "Severity"]);
+    const count = (route: string) => again.requests.filter((r) => r.route === route).length;
+    expect(count("GET /orgs/{org}/issue-fields")).toBe(1);
+    // 150 open incidents: two pages; 1 incident: one page.
+    expect(count("GET /repos/{owner}/{repo}/issues")).toBe(3);
+    expect(count(`GET ${FIELDS_ROUTE}`)).toBe(0);
+  });
+});
+
 describe("issue fields kept on webhook events", () => {
   const Octokit = ProbotOctokit.defaults((o: Record<string, any>) => ({ ...o, retry: { enabled: false }, throttle: { ...o.throttle, enabled: false } }));
   const silent = { info: () => {}, warn: () => {}, debug: () => {} };
