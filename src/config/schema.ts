@@ -64,6 +64,9 @@ export const severitySchema = z
     accept: target("Acceptance into work"),
     workaround: target("Workaround"),
     resolve: target("Permanent solution"),
+    reply: duration.optional().meta({
+      description: "Reply to the customer: after each customer comment, the time (on this clock) within which a support engineer answers; omitted: no reply target",
+    }),
   })
   .meta({ description: "One severity level's clock and targets" });
 
@@ -391,7 +394,12 @@ export type ConfigInput = z.input<typeof configSchema>;
 export type Config = z.output<typeof configSchema>;
 export type SeverityConfig = z.output<typeof severitySchema>;
 /** A severity's targets are its keys besides `clock`, in the schema's order (the schema is the one source). */
-export type TargetName = Exclude<keyof SeverityConfig, "clock">;
-export const TARGET_NAMES: readonly TargetName[] = Object.keys(severitySchema.shape).filter((key): key is TargetName => key !== "clock");
+export type TargetName = Exclude<keyof SeverityConfig, "clock" | RepeatingTargetName>;
+/** Targets that start again after each customer comment (src/domain/reply.ts), kept apart from the contract's three. */
+export const REPEATING_TARGET_NAMES = ["reply"] as const;
+export type RepeatingTargetName = (typeof REPEATING_TARGET_NAMES)[number];
+export const TARGET_NAMES: readonly TargetName[] = Object.keys(severitySchema.shape).filter(
+  (key): key is TargetName => key !== "clock" && !(REPEATING_TARGET_NAMES as readonly string[]).includes(key),
+);
 export type Weekday = (typeof WEEKDAYS)[number];
 export { WEEKDAYS };

@@ -9,6 +9,7 @@ import { readIssueForm } from "./issue-form.js";
 import { isoFromEpochDay, parseLocalOrIso, yearOfEpochDay } from "../units/local-time.js";
 import { type ClosedPeriod, type Pause, replayTimeline } from "./replay.js";
 import { type TargetDetail, type TargetResult, TARGETS, metOf, targetResult } from "./targets.js";
+import { type ReplyDetail, type ReplyResult, replyResult } from "./reply.js";
 import {
   type Actor,
   type IncidentEvent,
@@ -37,7 +38,7 @@ export interface Evaluation {
   paused: boolean;
   pausedMinutes: number;
   warnings: string[];
-  targets: Partial<Record<TargetName, TargetResult>>;
+  targets: Partial<Record<TargetName, TargetResult>> & { reply?: ReplyResult };
 }
 
 export interface EvaluateInput {
@@ -78,6 +79,8 @@ export interface Explanation {
   /** Waiting labels added by the customer side, which start nothing (P7). */
   ignoredPauses: { at: number; by: string }[];
   targets: TargetDetail[];
+  /** The repeating reply target (README, How the clock works): null when the severity sets no `reply`. */
+  reply: ReplyDetail | null;
   warnings: Warning[];
   /** The timeline's events up to `now`, normalised. */
   events: IncidentEvent[];
@@ -170,6 +173,8 @@ export interface Normalised {
   trusted: Set<string>;
   isTrusted: (a: Actor) => boolean;
   warnings: Warning[];
+  /** The app's bot login, lower-cased: its comments never answer a customer's wait (default incident-sla[bot]). */
+  bot?: string;
 }
 
 export function normalise(input: EvaluateInput): Normalised {
@@ -190,7 +195,7 @@ export function normalise(input: EvaluateInput): Normalised {
       warnings.push({ code: "closed-without-event" });
     }
   }
-  return { now, issue, events, trusted, isTrusted, warnings };
+  return { now, issue, events, trusted, isTrusted, warnings, bot: (input.bot ?? DEFAULT_BOT_LOGIN).toLowerCase() };
 }
 
 /**
@@ -233,6 +238,7 @@ export function explainNormalised(config: Config, normalised: Normalised): Expla
   const pauseIntervals = mergeIntervals(pauses.map((p): Interval => [p.start, Math.min(p.end ?? now, now)]));
 
   const targets: TargetDetail[] = [];
+  let reply: ReplyDetail | null = null;
   if (coverage === "active") {
     const nowExclusions = exclusionsUntil(now);
     for (const name of TARGET_NAMES) {
@@ -257,6 +263,23 @@ export function explainNormalised(config: Config, normalised: Normalised): Expla
         }),
       );
     }
+    if (severityConfig.reply !== undefined) {
+      const duration = parseDuration(severityConfig.reply);
+      if ("error" in duration) throw new Error(duration.error); // parseConfig already refused it
+      const bot = normalised.bot ?? DEFAULT_BOT_LOGIN.toLowerCase();
+      reply = replyResult({
+        text: severityConfig.reply,
+        amountMs: durationMs(duration, dayMs),
+        events,
+        isTrusted,
+        isApp: (a) => a.login === bot,
+        clock,
+        now,
+        exclusionsUntil,
+        nowExclusions,
+        openPause,
+      });
+    }
     if (clock.kind === "business" && targets.length > 0) {
       const last = Math.max(...targets.map((t) => t.due));
       for (let year = yearOfEpochDay(calendar.localDay(t0)); year <= yearOfEpochDay(calendar.localDay(last)); year++) {
@@ -279,7 +302,11 @@ export function explainNormalised(config: Config, normalised: Normalised): Expla
       targets.map((t) => [t.name, { status: t.status, dueAt: t.dueAt, metAt: t.metAt, breached: t.breached }]),
     ),
   };
-  return { evaluation, now, issue, start, severity, config, severityConfig, pauses, pausedMs, closedPeriods, ignoredPauses, targets, warnings, events, trusted };
+  if (reply) {
+    const { status, dueAt, metAt, breached, waitCount: waits, breaches } = reply;
+    evaluation.targets.reply = { status, dueAt, metAt, breached, waits, breaches };
+  }
+  return { evaluation, now, issue, start, severity, config, severityConfig, pauses, pausedMs, closedPeriods, ignoredPauses, targets, reply, warnings, events, trusted };
 }
 
 /** A contract that lists its own holidays or working dates for a year has taken that year's decree into its own hands. */

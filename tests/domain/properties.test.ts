@@ -19,7 +19,7 @@ function run(c: IncidentCase, config = parseConfig(c.config)) {
 }
 
 const dueTimes = (result: ReturnType<typeof run>) =>
-  Object.fromEntries(Object.entries(result.targets).map(([name, t]) => [name, Date.parse(t.dueAt)]));
+  Object.fromEntries(Object.entries(result.targets).map(([name, t]) => [name, Date.parse(t.dueAt ?? "")]));
 
 /** Whether the waiting label is off the issue at `from` (after that minute's events) and untouched through `to`. */
 function waitingOffThroughout(c: IncidentCase, from: number, to: number): boolean {
@@ -39,7 +39,7 @@ describe("laws of evaluate (DESIGN §4)", () => {
   it.prop([incidentCase], { numRuns: 300 })("no target is ever due before the incident starts", (c) => {
     const result = run(c);
     for (const target of Object.values(result.targets)) {
-      expect(Date.parse(target.dueAt)).toBeGreaterThan(Date.parse(result.startedAt));
+      expect(Date.parse(target.dueAt ?? "")).toBeGreaterThan(Date.parse(result.startedAt));
     }
   });
 
