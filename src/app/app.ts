@@ -9,6 +9,7 @@ import { loadRepoConfig } from "../github/load-config.js";
 import { withRequestTimeout } from "../github/request-timeout.js";
 import { type IssueRef, type Octokit, type RepoRef, messageOf } from "../github/types.js";
 import { handleIncident } from "./handle-incident.js";
+import { type PullRequestEvent, checkConfigChange } from "./config-check.js";
 import { createMonthlyReports } from "./monthly-report.js";
 import { GITHUB_WRITE_LIMITS, WriteBudgets } from "../github/write-budget.js";
 import { SweepHealth } from "./health.js";
@@ -218,6 +219,15 @@ export function createApp(options: AppOptions = {}) {
         const restored = await services.labels.restoreDeleted(octokit, ref, context.payload.label.name, loaded.config);
         context.log.info({ event: "label.deleted", ...where, outcome: restored.created ? "written" : "nothing to do", appLabel: restored.appLabel, labelsCreated: restored.created }, "label deleted");
         return restored.created ? "written" : "nothing to do";
+      });
+    });
+
+    // A pull request changing a configuration: the `incident-sla` check run (README, Configuration changes reviewed in pull requests).
+    app.on(["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"], async (context) => {
+      const event = context.payload as unknown as PullRequestEvent;
+      await observed(metrics, context, { repo: context.payload.repository.full_name, pull: event.number }, async () => {
+        const checked = await checkConfigChange({ services, octokit: withRequestTimeout(context.octokit), log: context.log }, event);
+        return checked.outcome === "skipped" ? "skipped" : checked.outcome === "unchanged" ? "nothing to do" : "written";
       });
     });
 

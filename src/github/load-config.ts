@@ -12,17 +12,19 @@ export { mergeConfigs } from "../config/merge-configs.js";
 
 export type LoadedConfig = { kind: "missing" } | { kind: "valid"; config: Config; files: string[] } | { kind: "invalid"; error: ConfigError };
 
-interface GitHubFile {
+export interface GitHubFile {
   owner: string;
   repo: string;
   path: string;
+  /** A commit (the config check reads a pull request's head and base); none: the default branch. */
+  ref?: string;
 }
 
-/** One file from the default branch (no `ref`: GitHub reads the default branch). */
-async function readFile(octokit: Octokit, file: GitHubFile): Promise<SourceRead> {
+/** One file from the default branch (no `ref`: GitHub reads the default branch), or at `ref`. */
+export async function readGitHubFile(octokit: Octokit, file: GitHubFile): Promise<SourceRead> {
   let data: unknown;
   try {
-    ({ data } = await octokit.rest.repos.getContent({ owner: file.owner, repo: file.repo, path: file.path }));
+    ({ data } = await octokit.rest.repos.getContent({ owner: file.owner, repo: file.repo, path: file.path, ...(file.ref !== undefined ? { ref: file.ref } : {}) }));
   } catch (error) {
     // Not there, or a repository the installation cannot see (GitHub answers 404 for both). Anything
     // else (a rate limit's 403, an outage) is not the configuration's fault: it throws, to be retried.
@@ -45,7 +47,7 @@ function githubConfigSource(octokit: Octokit, ref: RepoRef): ConfigSource<GitHub
     name: (f) => `${f.owner}/${f.repo}:${f.path}`,
     // Owner and repository names are case-insensitive on GitHub, paths are not.
     key: (f) => `${f.owner.toLowerCase()}/${f.repo.toLowerCase()}:${f.path}`,
-    read: (f) => readFile(octokit, f),
+    read: (f) => readGitHubFile(octokit, f),
     // resolveConfig has refused another owner already; the request goes to this owner whatever was written.
     follow: (_from, target) => ({ location: { owner: ref.owner, repo: target.repo, path: target.path } }),
   };

@@ -23,6 +23,8 @@ export interface Words {
   language: Language;
   /** The SLA board issue (app/board.ts, domain/board.ts). */
   board: BoardWords;
+  /** The `incident-sla` check run on a pull request that changes a configuration (app/config-check.ts, domain/config-impact.ts). */
+  checkRun: CheckRunWords;
   /** Units of the one duration formatter (domain/duration-words.ts). */
   durations: DurationWords;
   /** Dates as the language writes them. */
@@ -31,6 +33,8 @@ export interface Words {
   percent: (oneDecimal: string) => string;
   /** The contract's targets, as every text names them. */
   targets: Record<TargetName, string>;
+  /** The repeating reply target: support answers each customer comment (domain/reply.ts). */
+  reply: ReplyWords;
   /** A target's state, as every text names it. */
   statuses: { running: string; paused: string; met: string; breached: string; cancelled: string };
   /** The comment asking for the preliminary diagnostics (domain/texts.ts). */
@@ -65,6 +69,13 @@ export interface Words {
   configError: ConfigErrorWords;
   /** The issue that says why organisation issue fields cannot be kept (github/issue-fields-issue.ts). */
   issueFields: IssueFieldsWords;
+}
+
+interface ReplyWords {
+  /** The target's name in reminders and escalations. */
+  name: string;
+  /** The status comment's line while a customer waits for an answer. */
+  waiting: (since: string, due: string) => string;
 }
 
 interface DurationWords {
@@ -398,4 +409,47 @@ interface ConfigErrorWords {
   fix: (where: string, file: string) => string;
   extended: (file: string, others: string) => string;
   validAgain: string;
+}
+
+/** The check run on a pull request changing a configuration (README, Configuration changes reviewed in pull requests). */
+export interface CheckRunWords {
+  titles: {
+    invalid: (problems: number) => string;
+    moved: (incidents: number) => string;
+    unchanged: string;
+    added: string;
+    removed: string;
+  };
+  /** The first lines of every summary: what was read and that nothing was run. */
+  readOnly: (head: string) => string;
+  /** Before the list of problems: the same messages as `incident-sla check-config`. */
+  invalidIntro: string;
+  /** A problem in a file this pull request does not change (a customer's file merged over new defaults). */
+  inOtherFile: (file: string) => string;
+  /** An annotation's title. */
+  annotationTitle: string;
+  moreProblems: (n: number) => string;
+  /** The defaults of an organisation: which repositories extend them. */
+  extendedBy: (n: number, repos: string) => string;
+  noDependants: string;
+  /** The impact table's heading and columns. */
+  impactIntro: (incidents: number, repos: number) => string;
+  noImpact: (incidents: number) => string;
+  columns: { repository: string; incident: string; change: string; before: string; after: string };
+  /** What changed; a target is named by the shared `targets` words, its state by `statuses`. */
+  fields: { severity: string; coverage: string; status: string; due: (target: string) => string; targetStatus: (target: string) => string };
+  coverage: Record<"active" | "expired" | "not-started", string>;
+  /** An incident's one-word status (domain/incident-status.ts). */
+  incidentStatuses: Record<"breached" | "at-risk" | "paused" | "running" | "met" | "not-covered", string>;
+  none: string;
+  /** Times are in each contract's zone. */
+  zones: (zones: string) => string;
+  moreRows: (n: number) => string;
+  /** Bounded reading: what was not read, counted. */
+  incidentsNotRead: (repo: string, read: number) => string;
+  reposNotRead: (n: number) => string;
+  /** A repository whose configuration with this change cannot be read (not this file's fault). */
+  repoInvalidBefore: (repo: string) => string;
+  addedText: string;
+  removedText: (incidents: number) => string;
 }

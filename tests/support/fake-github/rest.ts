@@ -5,8 +5,10 @@
 // every write.
 import { createHash } from "node:crypto";
 import type { RegisteredApp } from "./app-manifest.js";
+import { deliveryHandlers } from "./deliveries.js";
 import type { FakeInstallation, FakeIssue, FakeRepo, FakeState, FakeUser, StateReason } from "./state.js";
 import { iso } from "./state.js";
+import { filesAt, pullHandlers } from "./pulls.js";
 import { issueFieldHandlers } from "./issue-fields.js";
 import {
   type AppInfo,
@@ -155,6 +157,7 @@ function contentFile(r: RestRequest, repo: FakeRepo, path: string, text: string)
 type Handler = (r: RestRequest) => RestAnswer;
 
 export const handlers: Record<string, Handler> = {
+  ...deliveryHandlers,
   ...issueFieldHandlers,
   // ---- the app and its installations ----
   "apps/create-installation-access-token": (r) => {
@@ -218,18 +221,18 @@ export const handlers: Record<string, Handler> = {
     const repo = repoOf(r);
     if (isAnswer(repo)) return repo;
     const ref = r.query.get("ref");
-    if (ref !== null && ref !== repo.defaultBranch && ref !== `refs/heads/${repo.defaultBranch}` && ref !== "HEAD") {
-      return githubError(404, `No commit found for the ref ${ref}`);
-    }
+    // A branch, or a commit reachable in the repository (pulls.ts: a pull request's base and head).
+    const files = filesAt(r.state, repo, ref);
+    if (files === null) return githubError(404, `No commit found for the ref ${ref}`);
     const path = (r.params.path ?? "").replace(/^\/+|\/+$/g, "");
-    const text = repo.files.get(path);
+    const text = files.get(path);
     const raw = /application\/vnd\.github(\.v3)?\.raw/.test(r.accept);
     if (text !== undefined) {
       return raw ? { status: 200, text, headers: { "content-type": "text/plain; charset=utf-8" } } : { status: 200, json: contentFile(r, repo, path, text) };
     }
     const prefix = path === "" ? "" : `${path}/`;
     const entries = new Map<string, "file" | "dir">();
-    for (const p of repo.files.keys()) {
+    for (const p of files.keys()) {
       if (!p.startsWith(prefix)) continue;
       const [head, ...rest] = p.slice(prefix.length).split("/");
       entries.set(head!, rest.length > 0 ? "dir" : "file");
@@ -240,7 +243,7 @@ export const handlers: Record<string, Handler> = {
       status: 200,
       json: [...entries].map(([name, type]) => {
         const full = `${prefix}${name}`;
-        const base = contentFile(r, repo, full, type === "file" ? repo.files.get(full)! : "");
+        const base = contentFile(r, repo, full, type === "file" ? files.get(full)! : "");
         const { content: _c, encoding: _e, ...rest } = base;
         return { ...rest, type, ...(type === "dir" ? { download_url: null, size: 0 } : {}) };
       }),
@@ -435,6 +438,7 @@ export const handlers: Record<string, Handler> = {
     if (!org || org.type !== "Organization") return notFound();
     return r.state.isMember(org.login, r.params.username ?? "") ? { status: 204 } : githubError(404, "User does not exist or is not a member of the organization");
   },
+  ...pullHandlers,
 };
 
 function commentOf(r: RestRequest) {
