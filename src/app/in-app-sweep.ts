@@ -9,6 +9,7 @@ import type { WriteBudgets } from "../github/write-budget.js";
 import type { SweepHealth } from "./health.js";
 import type { AppMetrics } from "./metrics.js";
 import type { createMonthlyReports } from "./monthly-report.js";
+import { redeliveriesOf } from "./redeliver-failed.js";
 import type { AppServices } from "./services.js";
 import type { RepoSweep, SweepDeps } from "./sweep.js";
 import { type InstallationToSweep, probotInstallations, summarise, sweepInstallation } from "./sweep-runner.js";
@@ -23,6 +24,8 @@ export interface InAppSweepDeps {
 }
 
 export async function runInAppSweep({ app, services, budgets, health, metrics, monthlyReports }: InAppSweepDeps): Promise<void> {
+  // 0. Events lost while the app was down or slow: GitHub sends them again (README, Health and metrics).
+  await redeliveriesOf(app, metrics, services.now)?.check();
   const started = services.now();
   const log = app.log;
   const endTimer = metrics.sweepSeconds.startTimer();

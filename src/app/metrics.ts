@@ -19,6 +19,7 @@ export class AppMetrics {
   readonly deferred = new Counter({ name: "incident_sla_deferred_incidents_total", help: "Incidents whose writes a sweep left for the next one (write budget or rate limit)", registers: [this.registry] });
   readonly rateLimitWaits = new Counter({ name: "incident_sla_rate_limit_waits_total", help: "Times the app waited out a GitHub rate limit", registers: [this.registry] });
   readonly events = new Counter({ name: "incident_sla_webhook_events_total", help: "Webhook events handled, by event and outcome", labelNames: ["event", "outcome"], registers: [this.registry] });
+  readonly redeliveries = new Counter({ name: "incident_sla_webhook_redeliveries_total", help: "Failed webhook deliveries the app asked GitHub to send again, by outcome (redelivered, failed, list failed)", labelNames: ["outcome"], registers: [this.registry] });
   readonly openIncidents = new Gauge({ name: "incident_sla_open_incidents", help: "Open incidents by status, as of the last sweep", labelNames: ["status"], registers: [this.registry] });
 
   constructor() {
