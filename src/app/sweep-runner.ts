@@ -78,8 +78,8 @@ export async function sweepInstallation(deps: SweepDeps, budgets: WriteBudgets, 
     reads.push(read);
   }
   if (together) await writeQueued(deps, target, reads, trimmed(queue, keep), refresh);
-  // The SLA boards, from the incidents just read; a sweep of named repositories only would leave the others out.
-  const boards = installation.repos === undefined ? await keepBoards(deps, target(), reads) : [];
+  // The SLA boards, from the incidents just read; a sweep of named repositories only (or of changed issues only) would leave the others out.
+  const boards = installation.repos === undefined && deps.changedSince === undefined ? await keepBoards(deps, target(), reads) : [];
   return [...reads.map((r) => r.result), ...boards];
 }
 

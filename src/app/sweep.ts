@@ -18,6 +18,8 @@ import { type ReadStats, readOpenIncidents } from "../github/read-open-incidents
 import { type IssueRef, type Octokit, type RepoRef, messageOf, statusOf } from "../github/types.js";
 import { BudgetExhausted, type WriteBudget } from "../github/write-budget.js";
 import { decideIncident } from "./decide-incident.js";
+import type { Explanation } from "../domain/evaluate.js";
+import type { AppComment } from "../github/read-incident.js";
 import { prepareSweepFields } from "./issue-fields-step.js";
 import type { Config } from "../config/schema.js";
 import { appWriteTimes } from "../domain/write-cap.js";
@@ -35,6 +37,10 @@ export interface SweepDeps {
   log: { info: (obj: object, msg: string) => void; warn: (obj: object, msg: string) => void; error: (obj: object, msg: string) => void };
   /** Told of every rate-limit wait the sweep waits out (metrics). */
   onRateLimitWait?: (ms: number) => void;
+  /** Read only the issues updated since this instant (a reconciliation, app/reconcile.ts). */
+  changedSince?: number;
+  /** Told of every incident decided (the wake-ups take its next instant; app/wake-ups.ts). */
+  onDecided?: (installationId: number | string, ref: IssueRef, explanation: Explanation, appComments: ReadonlyMap<string, AppComment[]>) => void;
   /** Receives each incident's pending writes (dry runs print them). */
   onPlan?: (ref: IssueRef, writes: Write[], urgency: number) => void;
 }
@@ -162,7 +168,7 @@ export async function readRepository(
     // 2. Read and decide, incident by incident; keep only incidents with something to write.
     const now = deps.now();
     const stats: ReadStats = { requests: 0, extraPages: 0 };
-    for await (const incident of readOpenIncidents(graphql, ref, deps.botLogin, stats)) {
+    for await (const incident of readOpenIncidents(graphql, ref, deps.botLogin, stats, deps.changedSince)) {
       const number = incident.issue.number as number;
       const issueRef = { ...ref, issue_number: number };
       const author = (incident.issue.user as { login?: string } | null)?.login?.toLowerCase();
@@ -183,6 +189,7 @@ export async function readRepository(
       }
       const input = { config, issue: incident.issue, timeline: incident.timeline, now, bot: deps.botLogin, engineers: await engineersFor(ownerType ?? stats.ownerType) };
       const decided = decideIncident(input, incident.assignees);
+      deps.onDecided?.(target.installationId, issueRef, decided.explanation, incident.appComments);
       const status = incidentStatus(decided.explanation);
       result.byStatus = { ...result.byStatus, [status]: (result.byStatus?.[status] ?? 0) + 1 };
       (read.board ??= []).push(boardIncident(result.repo, decided.explanation, incident.assignees));

@@ -35,10 +35,10 @@ export const ISSUE_NODE_FIELDS = `
         }`;
 
 export const OPEN_ISSUES_QUERY = `
-query incidentSlaOpenIssues($owner: String!, $name: String!, $after: String) {
+query incidentSlaOpenIssues($owner: String!, $name: String!, $after: String, $since: DateTime) {
   repository(owner: $owner, name: $name) {
     owner { __typename }
-    issues(states: OPEN, first: 100, after: $after, orderBy: { field: CREATED_AT, direction: ASC }) {
+    issues(states: OPEN, first: 100, after: $after, filterBy: { since: $since }, orderBy: { field: CREATED_AT, direction: ASC }) {
       pageInfo { hasNextPage endCursor }
       nodes {${ISSUE_NODE_FIELDS}
       }
@@ -53,13 +53,21 @@ export const MORE_ITEMS_QUERY = moreTimelineQuery("incidentSlaMoreTimeline", ITE
  * are read a request, and each is handed on (and its raw GraphQL node let go)
  * before the next is converted, so a sweep's garbage dies young.
  */
-export async function* readOpenIncidents(graphql: Octokit["graphql"], ref: RepoRef, botLogin: string, stats: ReadStats): AsyncGenerator<OpenIncident> {
+export async function* readOpenIncidents(
+  graphql: Octokit["graphql"],
+  ref: RepoRef,
+  botLogin: string,
+  stats: ReadStats,
+  /** Only issues updated at or after this instant (a reconciliation; issue 16), else every open issue. */
+  since?: number,
+): AsyncGenerator<OpenIncident> {
   let after: string | null = null;
   do {
     const data: { repository: { owner: { __typename: string }; issues: Page<IssueNode> } | null } = await graphql(OPEN_ISSUES_QUERY, {
       owner: ref.owner,
       name: ref.repo,
       after,
+      since: since === undefined ? null : new Date(since).toISOString(),
     });
     stats.requests++;
     if (!data.repository) return;

@@ -2,19 +2,14 @@
 // fake clock and a fake timer: a reminder is written when its threshold comes,
 // only the incidents due are read (one by-number GraphQL query per
 // repository), and a new decision moves an incident's instant.
-import { ProbotOctokit } from "probot";
 import { afterEach, describe, expect, it } from "vitest";
-import { pino } from "pino";
 import { decideIncident } from "../../src/app/decide-incident.js";
-import type { SweepDeps } from "../../src/app/sweep.js";
 import { WakeUps } from "../../src/app/wake-ups.js";
 import { parseConfigText } from "../../src/config/parse-config.js";
-import { LabelCache } from "../../src/github/labels.js";
-import { OrgMembersCache } from "../../src/github/org-members.js";
 import { readIncident } from "../../src/github/read-incident.js";
-import type { Octokit } from "../../src/github/types.js";
 import { WriteBudgets } from "../../src/github/write-budget.js";
-import { ACTIONS_BOT, ACTIONS_TOKEN, CONFIG_PATH, SweepWorld, VALID_CONFIG } from "./sweep-world.js";
+import { ACTIONS_BOT, CONFIG_PATH, SweepWorld, VALID_CONFIG } from "./sweep-world.js";
+import { directClients } from "./wake-world.js";
 
 const REPO = "acme/support";
 const T0 = "2026-03-18T08:00:00Z"; // Wednesday 11:00 in Moscow: working hours
@@ -30,10 +25,8 @@ async function setUp() {
   world.repo(REPO);
   const urgent = world.incident(REPO, { severity: 2, createdAt: T0 }); // 24x7, accept within 1 h
   const calm = world.incident(REPO, { severity: 3, createdAt: T0 }); // business clock, accept within 8 h
-  const Bench = ProbotOctokit.defaults((o: Record<string, unknown>) => ({ ...o, retry: { enabled: false }, throttle: { ...(o.throttle as object), enabled: false } }));
-  const octokit: Octokit = new Bench({ auth: { token: `${ACTIONS_TOKEN}_acme` }, baseUrl: world.fake.url, log: pino({ level: "silent" }) });
-  const now = () => world.now;
-  const sweep: SweepDeps = { now, sleep: () => Promise.resolve(), botLogin: ACTIONS_BOT, labels: new LabelCache(now), members: new OrgMembersCache(now), log: pino({ level: "silent" }) };
+  const { octokit, deps: sweep } = directClients(world);
+  const now = sweep.now;
   const budgets = new WriteBudgets(undefined, now);
   const timers: { run: () => void; ms: number; cancelled: boolean }[] = [];
   const wakeUps = new WakeUps({
