@@ -1,5 +1,5 @@
 // The `incident-sla` check run on a pull request that changes a configuration
-// (README, Configuration changes reviewed in pull requests). Nothing from the
+// (issue 14). Nothing from the
 // pull request is run or evaluated: its YAML is read through the contents API
 // at the head commit (through the base repository, which GitHub serves for a
 // fork's pull request too) and parsed with the app's own resolver.

@@ -1,5 +1,4 @@
-// The `incident-sla` check run's title, summary and conclusion (README,
-// Configuration changes reviewed in pull requests), in the contract's language.
+// The `incident-sla` check run's title, summary and conclusion (issue 14), in the contract's language.
 // Pure: the handler gathers the facts, this renders them.
 import type { TargetName } from "../config/schema.js";
 import { formatLocal } from "../units/local-time.js";

@@ -411,7 +411,7 @@ interface ConfigErrorWords {
   validAgain: string;
 }
 
-/** The check run on a pull request changing a configuration (README, Configuration changes reviewed in pull requests). */
+/** The check run on a pull request changing a configuration (issue 14). */
 export interface CheckRunWords {
   titles: {
     invalid: (problems: number) => string;

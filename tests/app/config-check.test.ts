@@ -1,5 +1,5 @@
 // The `incident-sla` check run on pull requests that change a configuration
-// (README, Configuration changes reviewed in pull requests), through the real
+// (issue 14), through the real
 // app in a Probot pointed at the local GitHub (tests/support/fake-github),
 // which checks every request against GitHub's REST description.
 import { generateKeyPairSync } from "node:crypto";
@@ -157,6 +157,38 @@ describe("the incident-sla check run", () => {
     expect(run!.annotations).toHaveLength(1);
     expect(run!.annotations[0]).toMatchObject({ path: CONFIG, start_line: 1 });
     expect(run!.annotations[0]!.message).toMatch(problem);
+    expect(w.fake.violations).toEqual([]);
+  });
+
+  it("60 problems: 60 annotations, 50 with the run and 10 in one update (GitHub takes 50 a request)", async () => {
+    const w = await world();
+    customer(w, "support", contract("8h"));
+    const typos = Array.from({ length: 60 }, (_, i) => `typo${i}: 1`).join("\n");
+    const pull = openPull(w.fake.state, "acme/support", { author: "eng-anna", changes: { [CONFIG]: `language: en\n${typos}\n` } });
+    await w.deliver("opened", pull);
+    const [run] = w.runs("acme/support");
+    expect(run!.annotations).toHaveLength(60);
+    expect(run!.annotations[0]).toMatchObject({ start_line: 2, message: 'typo0: unknown key "typo0": valid keys here: ' + run!.annotations[0]!.message.split("valid keys here: ")[1] });
+    const writes = checkRequests(w).filter((r) => r.method !== "GET");
+    expect(writes.map((r) => [r.method, (r.body as { output: { annotations?: unknown[] } }).output.annotations?.length])).toEqual([["POST", 50], ["PATCH", 10]]);
+    expect(w.fake.violations).toEqual([]);
+  });
+
+  it("bounded reading: of 620 open incidents 500 are compared, in 6 GraphQL requests, and the rest is said to be unread", async () => {
+    const w = await world();
+    customer(w, "support", contract("8h"));
+    for (let n = 3; n <= 620; n++) w.fake.addIssue("acme/support", { number: n, title: `Incident ${n}`, body: "x", user: "cust-bob", authorAssociation: "NONE", createdAt: "2026-03-02T06:45:00Z" });
+    const pull = openPull(w.fake.state, "acme/support", { author: "eng-anna", changes: { [CONFIG]: contract("4h") } });
+    w.fake.resetCounts();
+    await w.deliver("opened", pull);
+    const [run] = w.runs("acme/support");
+    expect(run!.output.title).toBe("Deadlines move for 500 open incidents");
+    expect(run!.output.summary).toContain("acme/support: only the first 500 open incidents were read");
+    expect(run!.output.summary!.length).toBeLessThan(65_536);
+    expect(w.fake.counts.graphql).toBe(6);
+    // Token, files, two configuration reads, the organisation's members (engineers), six GraphQL pages, list + create.
+    expect(w.fake.counts.byRoute["GET /orgs/{org}/members"]).toBe(1);
+    expect(w.fake.counts.total).toBe(13);
     expect(w.fake.violations).toEqual([]);
   });
 
