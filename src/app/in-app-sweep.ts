@@ -2,6 +2,7 @@
 // sweep each (one installation's failure never stops the others) → log the
 // summary, count it in the metrics and the health → the monthly report's look.
 // Every failure is logged with what was being done; nothing is swallowed.
+import { hostname } from "node:os";
 import { messageOf } from "../github/types.js";
 import type { Probot } from "probot";
 import type { IncidentStatus } from "../domain/incident-status.js";
@@ -13,6 +14,7 @@ import { redeliveriesOf } from "./redeliver-failed.js";
 import type { AppServices } from "./services.js";
 import type { RepoSweep, SweepDeps } from "./sweep.js";
 import { type InstallationToSweep, probotInstallations, summarise, sweepInstallation } from "./sweep-runner.js";
+import { shardFromEnv } from "./shard.js";
 
 export interface InAppSweepDeps {
   app: Probot;
@@ -34,7 +36,8 @@ export async function runInAppSweep({ app, services, budgets, health, metrics, m
   let botLogin: string;
   try {
     botLogin = await services.botLogin();
-    installations = await probotInstallations(app);
+    // One replica's share of the installations when SWEEP_SHARD or SWEEP_SHARDS says so (app/shard.ts).
+    installations = await probotInstallations(app, shardFromEnv(process.env, hostname()));
   } catch (error) {
     endTimer();
     metrics.sweeps.inc({ outcome: "failed" });
