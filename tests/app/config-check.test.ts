@@ -192,6 +192,18 @@ describe("the incident-sla check run", () => {
     expect(w.fake.violations).toEqual([]);
   });
 
+  it("a new configuration: success; a removed one: neutral, counting the incidents that lose their clocks", async () => {
+    const w = await world();
+    w.fake.addRepo({ owner: "acme", ownerType: "Organization", name: "newcomer" });
+    await w.deliver("opened", openPull(w.fake.state, "acme/newcomer", { author: "eng-anna", changes: { [CONFIG]: contract("8h") } }));
+    expect(w.runs("acme/newcomer")[0]).toMatchObject({ conclusion: "success", output: { title: "A new configuration: valid" } });
+    customer(w, "support", contract("8h"));
+    await w.deliver("opened", openPull(w.fake.state, "acme/support", { author: "eng-anna", changes: { [CONFIG]: null } }));
+    expect(w.runs("acme/support")[0]).toMatchObject({ conclusion: "neutral", output: { title: "The configuration is removed" } });
+    expect(w.runs("acme/support")[0]!.output.summary).toContain("2 open incidents lose their deadlines");
+    expect(w.fake.violations).toEqual([]);
+  });
+
   it("a pull request that does not touch the configuration: no check run", async () => {
     const w = await world();
     customer(w, "support", contract("8h"));
