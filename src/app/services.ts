@@ -2,6 +2,7 @@
 // and per-issue serialisation. Passed in, so tests swap any of them.
 import { LabelCache } from "../github/labels.js";
 import { OrgMembersCache } from "../github/org-members.js";
+import type { SweepDeps } from "./sweep.js";
 
 export interface AppServices {
   now: () => number;
@@ -13,6 +14,8 @@ export interface AppServices {
   members: OrgMembersCache;
   /** Runs `work` after any earlier work on the same key has finished. */
   serialise: <T>(key: string, work: () => Promise<T>) => Promise<T>;
+  /** Told of every incident a webhook decided: the wake-ups take its next instant (app/wake-ups.ts). */
+  onDecided?: SweepDeps["onDecided"];
 }
 
 /** Per-key queue: two deliveries for one issue in this process never interleave. */

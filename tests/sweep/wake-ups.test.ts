@@ -4,6 +4,8 @@
 // repository), and a new decision moves an incident's instant.
 import { afterEach, describe, expect, it } from "vitest";
 import { decideIncident } from "../../src/app/decide-incident.js";
+import { handleIncident } from "../../src/app/handle-incident.js";
+import { createServices } from "../../src/app/services.js";
 import { WakeUps } from "../../src/app/wake-ups.js";
 import { parseConfigText } from "../../src/config/parse-config.js";
 import { readIncident } from "../../src/github/read-incident.js";
@@ -102,4 +104,15 @@ describe("wake-ups", () => {
     expect(wakeUps.instantOf(ref(urgent))!).toBeGreaterThan(first);
     expect(wakeUps.size).toBe(1);
   });
+
+  it("the webhook path (handleIncident) gives the wake-ups the incident's instant", async () => {
+    const { urgent, wakeUps, ref, octokit } = await setUp();
+    world.at("2026-03-18T08:05:00Z");
+    const services = createServices(() => Promise.resolve(ACTIONS_BOT), () => world.now);
+    services.onDecided = (installationId, issue, explanation, comments) => wakeUps.note({ installationId, owner: issue.owner, repo: issue.repo, number: issue.issue_number }, explanation, comments);
+    const silent = { info: () => undefined, warn: () => undefined, debug: () => undefined };
+    await handleIncident(services, { octokit, ref: { owner: "acme", repo: "support", issue_number: urgent }, installationId: 1, ownerType: "Organization", log: silent });
+    expect(wakeUps.instantOf(ref(urgent))).toBeGreaterThan(world.now);
+  });
 });
+
