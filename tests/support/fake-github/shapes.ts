@@ -25,8 +25,8 @@ export interface AppInfo {
   events?: string[];
 }
 
-export const APP_PERMISSIONS = { issues: "write", contents: "read", metadata: "read", members: "read" } as const;
-export const APP_EVENTS = ["issues", "issue_comment", "push", "installation", "installation_repositories"];
+export const APP_PERMISSIONS = { issues: "write", contents: "read", metadata: "read", members: "read", checks: "write", pull_requests: "read" } as const;
+export const APP_EVENTS = ["issues", "issue_comment", "push", "pull_request", "installation", "installation_repositories"];
 
 export function userJson(u: FakeUser, urls: Urls) {
   const api = `${urls.api}/users/${encodeURIComponent(u.login)}`;
