@@ -2,6 +2,7 @@
 // sweep's metrics; later the board and issue fields). Derived from the
 // explanation only, in a fixed order of urgency.
 import type { Explanation, TargetDetail } from "./evaluate.js";
+import { waitAtRisk, waitOverdue } from "./reply.js";
 
 export const INCIDENT_STATUSES = ["breached", "at-risk", "paused", "running", "met", "not-covered"] as const;
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
@@ -16,11 +17,13 @@ export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
  */
 export function incidentStatus(x: Explanation): IncidentStatus {
   if (x.evaluation.coverage !== "active") return "not-covered";
-  if (x.targets.some((t) => t.breached)) return "breached";
+  // A customer's open wait for a reply (src/domain/reply.ts) counts like a target: overdue is breached.
+  if (x.targets.some((t) => t.breached) || waitOverdue(x.reply)) return "breached";
   if (x.evaluation.paused) return "paused";
   const share = x.config.reminders.atRiskShare;
   if (x.targets.some((t) => t.status === "running" && t.usedMs >= share * t.amountMs)) return "at-risk";
-  if (x.targets.some((t) => t.status === "running" || t.status === "paused")) return "running";
+  if (waitAtRisk(x.reply, share)) return "at-risk";
+  if (x.targets.some((t) => t.status === "running" || t.status === "paused") || x.reply?.open) return "running";
   return "met";
 }
 

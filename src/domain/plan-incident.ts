@@ -23,6 +23,7 @@ import {
   stateLabelRefusedComment,
 } from "./texts.js";
 import type { IncidentEvent } from "./timeline.js";
+import { waitAtRisk, waitOverdue } from "./reply.js";
 
 export type CommentAction =
   /** Create when missing; edit when the fingerprint (or, without one, the body) differs. */
@@ -220,8 +221,9 @@ export function planIncident(input: EvaluateInput): PlannedIncident {
 
   // 6. Managers' labels, true to the evaluation.
   const share = config.reminders.atRiskShare;
-  const atRisk = x.targets.some((t) => t.status === "running" && t.usedMs >= share * t.amountMs);
-  const breached = x.targets.some((t) => t.breached);
+  // A customer's open wait for a reply counts too (domain/reply.ts).
+  const atRisk = x.targets.some((t) => t.status === "running" && t.usedMs >= share * t.amountMs) || waitAtRisk(x.reply, share);
+  const breached = x.targets.some((t) => t.breached) || waitOverdue(x.reply);
   (x.evaluation.paused && coverage === "active" ? want : unwant).add(labels.paused);
   (atRisk ? want : unwant).add(labels.atRisk);
   (breached ? want : unwant).add(labels.breached);

@@ -19,6 +19,8 @@ import { escalationComment, reminderComment } from "./texts.js";
 
 export const reminderKey = (target: string, threshold: number, severity: number) => `reminder:${target}:${Math.round(threshold * 100)}:s${severity}`;
 export const breachKey = (target: string, severity: number) => `breach:${target}:s${severity}`;
+/** The reply target repeats: its keys name the wait by its start, so each customer wait is reminded and escalated once. */
+export const replyTarget = (waitStart: number) => `reply@${new Date(waitStart).toISOString().replace(/\.\d{3}Z$/, "Z")}`;
 
 export function planReminders(x: Explanation, assignees: string[]): CommentAction[] {
   const { config } = x;
@@ -42,6 +44,24 @@ export function planReminders(x: Explanation, assignees: string[]): CommentActio
       const key = breachKey(t.name, severity);
       const who = [...new Set([...config.reminders.escalate, ...assignees])];
       actions.push({ mode: "once", key, body: `${marker(key)}\n${escalationComment(config, t.name, due, who)}` });
+    }
+  }
+  // The customer's open wait for a reply, once per wait (README, How the clock works).
+  const wait = x.reply?.open;
+  if (x.reply && wait) {
+    const due = `${formatLocal(wait.due, config.timezone)} (${config.timezone})`;
+    const name = replyTarget(wait.start);
+    if (x.reply.status === "running") {
+      const threshold = thresholds.find((th) => wait.usedMs / x.reply!.amountMs >= th);
+      if (threshold !== undefined) {
+        const key = reminderKey(name, threshold, severity);
+        const left = durationWords(wait.leftMs / 60_000, config.language, day);
+        actions.push({ mode: "once", key, body: `${marker(key)}\n${reminderComment(config, "reply", due, left, Math.round(threshold * 100), remindWho)}` });
+      }
+    } else if (x.reply.status === "breached") {
+      const key = breachKey(name, severity);
+      const who = [...new Set([...config.reminders.escalate, ...assignees])];
+      actions.push({ mode: "once", key, body: `${marker(key)}\n${escalationComment(config, "reply", due, who)}` });
     }
   }
   return actions;

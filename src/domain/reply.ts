@@ -111,6 +111,13 @@ export function waitSpans(events: readonly IncidentEvent[], isTrusted: (a: Actor
   return spans;
 }
 
+/** A customer's open wait past its due time: the managers' "breached" (README, Managers' views). */
+export const waitOverdue = (reply: ReplyDetail | null): boolean => reply?.open?.breached === true;
+
+/** A running open wait that has used `share` of its time: the managers' "at risk". */
+export const waitAtRisk = (reply: ReplyDetail | null, share: number): boolean =>
+  reply !== null && reply.open !== null && reply.status === "running" && reply.open.usedMs >= share * reply.amountMs;
+
 export function replyResult(input: ReplyInput): ReplyDetail {
   const { amountMs, clock, now } = input;
   const waits: Wait[] = waitSpans(input.events, input.isTrusted, input.isApp).map((span) => {

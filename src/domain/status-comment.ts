@@ -76,6 +76,9 @@ export function renderStatusComment(x: Explanation, note: StatusNote = {}): Stat
     });
     if (live.length > 0) volatile.push("", `${live.join("; ")} ${w.live.asOf(at(x.now))}.`);
   }
+  // A customer waiting for an answer (domain/reply.ts). Not while paused: its due time would move with every sweep.
+  const wait = x.reply?.open;
+  if (x.evaluation.coverage === "active" && wait && x.reply?.status !== "paused") material.push("", words.reply.waiting(at(wait.start), at(wait.due)));
 
   const pauses = x.pauses.map((p) => {
     const end = p.end === null ? w.pauseRunning : w.pauseUntil(at(p.end), endWhy(p.endReason, p.endedBy, w));

@@ -123,12 +123,15 @@ export function goneLabelNote(lang: Language, gone: GoneLabel, severity: { level
 
 const mentionList = (who: string[]) => who.map((w) => `@${w}`).join(" ");
 
-export function reminderComment(config: Config, target: TargetName, due: string, left: string, percent: number, who: string[]): string {
+/** A target's name as people read it; the repeating reply target has its own section. */
+const targetName = (w: ReturnType<typeof wordsFor>, target: TargetName | "reply") => (target === "reply" ? w.reply.name : w.targets[target]);
+
+export function reminderComment(config: Config, target: TargetName | "reply", due: string, left: string, percent: number, who: string[]): string {
   const w = wordsFor(config.language);
-  return w.reminders.approaching(w.targets[target], who.length ? `${mentionList(who)} ` : "", percent, due, left);
+  return w.reminders.approaching(targetName(w, target), who.length ? `${mentionList(who)} ` : "", percent, due, left);
 }
 
-export function escalationComment(config: Config, target: TargetName, due: string, who: string[]): string {
+export function escalationComment(config: Config, target: TargetName | "reply", due: string, who: string[]): string {
   const w = wordsFor(config.language);
-  return w.reminders.breached(w.targets[target], who.length ? `${mentionList(who)} ` : "", due);
+  return w.reminders.breached(targetName(w, target), who.length ? `${mentionList(who)} ` : "", due);
 }
