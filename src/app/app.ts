@@ -222,7 +222,7 @@ export function createApp(options: AppOptions = {}) {
       });
     });
 
-    // A pull request changing a configuration: the `incident-sla` check run (issue 14).
+    // A pull request changing a configuration: the `incident-sla` check run (README, "The check on pull requests").
     app.on(["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"], async (context) => {
       const event = context.payload as unknown as PullRequestEvent;
       await observed(metrics, context, { repo: context.payload.repository.full_name, pull: event.number }, async () => {

@@ -1,5 +1,5 @@
 // The `incident-sla` check run on a pull request that changes a configuration
-// (issue 14). Nothing from the
+// (README, "The check on pull requests"). Nothing from the
 // pull request is run or evaluated: its YAML is read through the contents API
 // at the head commit (through the base repository, which GitHub serves for a
 // fork's pull request too) and parsed with the app's own resolver.
@@ -131,7 +131,7 @@ async function examine(deps: ConfigCheckDeps, event: PullRequestEvent): Promise<
   const before = sourceAt(octokit, owner, repo, base.sha, reads);
   const after = sourceAt(octokit, owner, repo, head.sha, reads);
   const start = (r: string, sha?: string): GitHubFile => ({ owner, repo: r, path: CONFIG_PATH, ...(sha ? { ref: sha } : {}) });
-  const report: CheckReport = { head: head.sha.slice(0, 7), outcome: "compared", errors: [], problemCount: 0, repos: [], rows: [], reposNotRead: 0 };
+  const report: CheckReport = { head: head.sha.slice(0, 7), outcome: "compared", errors: [], problemCount: 0, repos: [], rows: [], reposNotRead: 0, whenDeadlinesMove: "neutral" };
   const errors: { error: ConfigError; own: (file: string | undefined) => boolean }[] = [];
   const pairs: Compared[] = [];
   let language: Config["language"] | undefined;
@@ -145,6 +145,8 @@ async function examine(deps: ConfigCheckDeps, event: PullRequestEvent): Promise<
     // A customer's own file: its base commit against its head commit.
     const [was, will] = await Promise.all([resolveConfig(before, start(repo, base.sha), { file: CONFIG_PATH }), resolveConfig(after, start(repo, head.sha), { file: CONFIG_PATH })]);
     language = will.kind === "valid" ? will.config.language : was.kind === "valid" ? was.config.language : undefined;
+    // The verdict is the merged configuration's: a pull request cannot choose its own.
+    if (was.kind === "valid") report.whenDeadlinesMove = was.config.configCheck.whenDeadlinesMove;
     if (will.kind === "invalid") invalid(will.error, (file) => file === undefined);
     else if (will.kind === "missing") report.outcome = "removed";
     else if (was.kind !== "valid") report.outcome = was.kind === "missing" ? "added" : "compared";
@@ -157,7 +159,9 @@ async function examine(deps: ConfigCheckDeps, event: PullRequestEvent): Promise<
     }
   } else {
     // The organisation's defaults: the file itself, then every repository that extends it.
-    const own = await resolveConfig(after, start(repo, head.sha), { file: CONFIG_PATH });
+    const [ownBefore, own] = await Promise.all([resolveConfig(before, start(repo, base.sha), { file: CONFIG_PATH }), resolveConfig(after, start(repo, head.sha), { file: CONFIG_PATH })]);
+    // The verdict is the merged defaults': a pull request cannot choose its own.
+    if (ownBefore.kind === "valid") report.whenDeadlinesMove = ownBefore.config.configCheck.whenDeadlinesMove;
     if (own.kind === "invalid") invalid(own.error, (file) => file === undefined);
     if (own.kind === "valid") language = own.config.language;
     const defaultsName = `${owner}/${repo}:${CONFIG_PATH}`;

@@ -303,6 +303,18 @@ export const configSchema = z
         description:
           "The scheduled compliance report; read from the organisation's defaults (`.github/incident-sla.yml` in the organisation's `.github` repository, the file customers `_extends`)",
       }),
+    configCheck: z
+      .strictObject({
+        whenDeadlinesMove: z.enum(["neutral", "success", "failure"]).default("neutral").meta({
+          description:
+            "Conclusion of the `incident-sla` check run on a valid change that moves open incidents' deadlines; read from the pull request's base, never its head",
+        }),
+      })
+      .prefault({})
+      .meta({
+        description:
+          "The check run on pull requests that change this configuration; only the configuration already merged decides, so a pull request cannot choose its own verdict",
+      }),
     issueFields: z
       .strictObject({
         nextDue: fieldName.optional().meta({ description: "Organisation date field the app sets to the next unmet target's due date in the contract's zone; cleared when nothing is owed" }),

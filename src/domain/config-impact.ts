@@ -1,4 +1,4 @@
-// What a configuration change does to one open incident (issue 14): the incident evaluated with the
+// What a configuration change does to one open incident (README, "The check on pull requests"): the incident evaluated with the
 // configuration before and after, at the same `now`, and every difference in
 // severity, coverage (P1), due times and states of its targets (P9), and its
 // one-word status. Pure: no I/O, `now` is a parameter.

@@ -1,4 +1,4 @@
-// The `incident-sla` check run's title, summary and conclusion (issue 14), in the contract's language.
+// The `incident-sla` check run's title, summary and conclusion (README, "The check on pull requests"), in the contract's language.
 // Pure: the handler gathers the facts, this renders them.
 import type { TargetName } from "../config/schema.js";
 import { formatLocal } from "../units/local-time.js";
@@ -39,6 +39,8 @@ export interface CheckReport {
   reposNotRead: number;
   /** Removed: open incidents of the repository. */
   openIncidents?: number;
+  /** The conclusion when deadlines move: `configCheck.whenDeadlinesMove` of the BASE configuration (the head cannot choose its own verdict). */
+  whenDeadlinesMove: "neutral" | "success" | "failure";
 }
 
 export interface RenderedCheck {
@@ -132,6 +134,6 @@ export function renderConfigCheck(report: CheckReport, w: Words, zones: string[]
   }
   if (report.reposNotRead > 0) parts.push(c.reposNotRead(report.reposNotRead));
   return moved.length > 0
-    ? { conclusion: "neutral", title: c.titles.moved(moved.length), summary: parts.join("\n\n") }
+    ? { conclusion: report.whenDeadlinesMove, title: c.titles.moved(moved.length), summary: parts.join("\n\n") }
     : { conclusion: "success", title: c.titles.unchanged, summary: parts.join("\n\n") };
 }

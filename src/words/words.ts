@@ -411,7 +411,7 @@ interface ConfigErrorWords {
   validAgain: string;
 }
 
-/** The check run on a pull request changing a configuration (issue 14). */
+/** The check run on a pull request changing a configuration (README, "The check on pull requests"). */
 export interface CheckRunWords {
   titles: {
     invalid: (problems: number) => string;

@@ -1,5 +1,5 @@
 // The `incident-sla` check run on pull requests that change a configuration
-// (issue 14), through the real
+// (README, "The check on pull requests"), through the real
 // app in a Probot pointed at the local GitHub (tests/support/fake-github),
 // which checks every request against GitHub's REST description.
 import { generateKeyPairSync } from "node:crypto";
@@ -100,6 +100,19 @@ describe("the incident-sla check run", () => {
     expect(run!.output.summary).toContain("| acme/support | [#1](");
     expect(run!.output.summary).toContain("Login down | Acceptance: due | 2026-03-02 17:00 UTC+3 | 2026-03-02 13:00 UTC+3 |");
     expect(run!.output.summary).toContain("Slow tokens | Acceptance: due | 2026-03-02 17:30 UTC+3 | 2026-03-02 13:30 UTC+3 |");
+    expect(w.fake.violations).toEqual([]);
+  });
+
+  it("when deadlines move, the base configuration's configCheck.whenDeadlinesMove decides; the head's does not", async () => {
+    const w = await world();
+    const verdict = (v: string) => `configCheck:\n  whenDeadlinesMove: ${v}\n`;
+    customer(w, "strict", contract("8h") + verdict("failure"));
+    await w.deliver("opened", openPull(w.fake.state, "acme/strict", { author: "mallory", changes: { [CONFIG]: contract("4h") + verdict("success") } }));
+    expect(w.runs("acme/strict")[0]).toMatchObject({ conclusion: "failure", output: { title: "Deadlines move for 2 open incidents" } });
+    // The default (neutral) base: a head asking for failure or success does not choose either.
+    customer(w, "support", contract("8h"));
+    await w.deliver("opened", openPull(w.fake.state, "acme/support", { author: "eng-anna", changes: { [CONFIG]: contract("4h") + verdict("success") } }));
+    expect(w.runs("acme/support")[0]).toMatchObject({ conclusion: "neutral" });
     expect(w.fake.violations).toEqual([]);
   });
 
