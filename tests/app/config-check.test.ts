@@ -116,6 +116,15 @@ describe("the incident-sla check run", () => {
     expect(w.fake.violations).toEqual([]);
   });
 
+  it("the organisation's defaults: the verdict is the defaults' base, not the pull request's head", async () => {
+    const w = await world();
+    w.fake.addRepo({ owner: "acme", ownerType: "Organization", name: ".github", files: { [CONFIG]: contract("8h") + "configCheck:\n  whenDeadlinesMove: failure\n" } });
+    customer(w, "bank", "_extends: .github\n");
+    await w.deliver("opened", openPull(w.fake.state, "acme/.github", { author: "eng-anna", changes: { [CONFIG]: contract("4h") + "configCheck:\n  whenDeadlinesMove: success\n" } }));
+    expect(w.runs("acme/.github")[0]).toMatchObject({ conclusion: "failure", output: { title: "Deadlines move for 2 open incidents" } });
+    expect(w.fake.violations).toEqual([]);
+  });
+
   it("the summary is in the contract's language (ru)", async () => {
     const w = await world();
     customer(w, "support", contract("8h", "ru"));
