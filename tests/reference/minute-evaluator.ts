@@ -34,6 +34,16 @@ const RU_2026_OFF = new Set([
 ]);
 const RU_2026_SHORTENED = new Set(["2026-04-30", "2026-05-08", "2026-06-11", "2026-11-03"]);
 
+/** targets.reply (README, How the clock works: the reply paragraph). */
+export interface ReferenceReply {
+  status: "running" | "paused" | "met" | "breached" | "cancelled";
+  dueAt: string | null;
+  metAt: string | null;
+  breached: boolean;
+  waits: number;
+  breaches: number;
+}
+
 export interface ReferenceTarget {
   status: "running" | "paused" | "met" | "breached" | "cancelled";
   dueAt: string;
@@ -50,7 +60,7 @@ export interface ReferenceEvaluation {
   startedAt: string;
   paused: boolean;
   pausedMinutes: number;
-  targets: Partial<Record<Target, ReferenceTarget>>;
+  targets: Partial<Record<Target, ReferenceTarget>> & { reply?: ReferenceReply };
 }
 
 export interface ReferenceInput {
@@ -275,7 +285,7 @@ export function referenceEvaluate(input: ReferenceInput): ReferenceEvaluation {
   const standard = range(config.calendar.hours);
   const dayMinutes = sev.clock === "24x7" ? 24 * 60 : standard.close - standard.open;
 
-  const targets: Partial<Record<Target, ReferenceTarget>> = {};
+  const targets: ReferenceEvaluation["targets"] = {};
   if (coverage === "active") {
     for (const target of TARGETS) {
       const text = sev[target];
@@ -302,6 +312,65 @@ export function referenceEvaluate(input: ReferenceInput): ReferenceEvaluation {
       else status = "running";
       targets[target] = { status, dueAt: iso(due), metAt: metAt === undefined ? null : iso(metAt), breached };
     }
+  }
+
+  // The reply target: waits, each counted minute by minute like the targets above.
+  if (coverage === "active" && sev.reply !== undefined) {
+    const parts = /^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?$/.exec(sev.reply)!;
+    const amount = Number(parts[1] ?? 0) * dayMinutes + Number(parts[2] ?? 0) * 60 + Number(parts[3] ?? 0);
+    const app = lower(input.bot ?? "incident-sla[bot]");
+    // A wait: opened by a customer comment on an open issue when none is open.
+    const waits: { start: number; end: number | null; answered: boolean }[] = [];
+    let waiting: (typeof waits)[number] | null = null;
+    let isClosed = false;
+    for (const e of events) {
+      if (e.kind === "commented" && e.login !== app) {
+        if (!isTrusted(e.login)) {
+          if (waiting === null && !isClosed) {
+            waiting = { start: e.at, end: null, answered: false };
+            waits.push(waiting);
+          }
+        } else if (waiting !== null) {
+          waiting.end = e.at;
+          waiting.answered = true;
+          waiting = null;
+        }
+      } else if (e.kind === "closed") {
+        isClosed = true;
+        if (waiting !== null) {
+          waiting.end = e.at;
+          waiting.answered = e.completed;
+          waiting = null;
+        }
+      } else if (e.kind === "reopened") isClosed = false;
+    }
+    let breaches = 0;
+    let last: { due: number; end: number | null; answered: boolean; breached: boolean } | null = null;
+    for (const w of waits) {
+      const horizon = w.end ?? now;
+      let used = 0;
+      let minute = w.start;
+      for (let steps = 0; ; steps++, minute += MINUTE) {
+        if (steps > MAX_STEPS) throw new Error(`reference: reply not due within ${MAX_STEPS} minutes`);
+        if (clockCounts(minute) && !inside(pauses, minute, horizon) && !inside(closes, minute, horizon)) used++;
+        if (used === amount) break;
+      }
+      const due = minute + MINUTE;
+      const breached = horizon > due;
+      if (breached) breaches++;
+      last = { due, end: w.end, answered: w.answered, breached };
+    }
+    let status: ReferenceReply["status"];
+    if (last !== null && last.end === null) status = last.breached ? "breached" : pauseRunning ? "paused" : "running";
+    else status = last !== null && !last.answered ? "cancelled" : "met";
+    targets.reply = {
+      status,
+      dueAt: last === null ? null : iso(last.due),
+      metAt: last !== null && last.end !== null && last.answered ? iso(last.end) : null,
+      breached: breaches > 0,
+      waits: waits.length,
+      breaches,
+    };
   }
 
   return {
