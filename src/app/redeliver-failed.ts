@@ -132,6 +132,7 @@ export function createRedeliveries(deps: RedeliveryDeps): { check: () => Promise
       }
     }
     lastCheck = started;
+    deps.log.info({ ...result, since: new Date(since).toISOString() }, "webhook deliveries checked");
     return result;
   }
 
