@@ -2,9 +2,8 @@
 // runner reads only the incidents whose instants came, up to 100 a GraphQL
 // query (one aliased `issue(number:)` field each), with the same fields and
 // timeline items as the sweep's pages, completed with extra pages beyond 100.
-import { type IssueNode, completeTimeline, restIssue } from "./graphql-shapes.js";
-import { ISSUE_NODE_FIELDS, MORE_ITEMS_QUERY, type OpenIncident, type ReadStats } from "./read-open-incidents.js";
-import { appCommentsOf } from "./read-incident.js";
+import type { IssueNode } from "./graphql-shapes.js";
+import { ISSUE_NODE_FIELDS, type OpenIncident, type ReadStats, openIncidentOf } from "./read-open-incidents.js";
 import type { Octokit, RepoRef } from "./types.js";
 
 /** GitHub's largest page, and the batch of one query. */
@@ -39,12 +38,7 @@ export async function* readIncidentsByNumber(graphql: Octokit["graphql"], ref: R
     stats.ownerType = data.repository.owner.__typename;
     for (const n of batch) {
       const node = data.repository[`i${n}`] as IssueNode | null | undefined;
-      if (!node) continue;
-      const timeline = await completeTimeline(graphql, ref, node, MORE_ITEMS_QUERY, () => {
-        stats.requests++;
-        stats.extraPages++;
-      });
-      yield { issue: restIssue(node), timeline, appComments: appCommentsOf(timeline, botLogin), assignees: node.assignees?.nodes.map((a) => a.login) ?? [] };
+      if (node) yield await openIncidentOf(graphql, ref, node, botLogin, stats);
     }
   }
 }

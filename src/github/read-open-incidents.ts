@@ -74,12 +74,15 @@ export async function* readOpenIncidents(
     stats.ownerType = data.repository.owner.__typename;
     const { nodes, pageInfo } = data.repository.issues;
     after = pageInfo.hasNextPage ? pageInfo.endCursor : null;
-    for (let node = nodes.shift(); node; node = nodes.shift()) {
-      const timeline = await completeTimeline(graphql, ref, node, MORE_ITEMS_QUERY, () => {
-        stats.requests++;
-        stats.extraPages++;
-      });
-      yield { issue: restIssue(node), timeline, appComments: appCommentsOf(timeline, botLogin), assignees: node.assignees?.nodes.map((a) => a.login) ?? [] };
-    }
+    for (let node = nodes.shift(); node; node = nodes.shift()) yield await openIncidentOf(graphql, ref, node, botLogin, stats);
   } while (after);
+}
+
+/** One issue node of a read as an incident: its timeline completed beyond the first page (counted in `stats`). */
+export async function openIncidentOf(graphql: Octokit["graphql"], ref: RepoRef, node: IssueNode, botLogin: string, stats: ReadStats): Promise<OpenIncident> {
+  const timeline = await completeTimeline(graphql, ref, node, MORE_ITEMS_QUERY, () => {
+    stats.requests++;
+    stats.extraPages++;
+  });
+  return { issue: restIssue(node), timeline, appComments: appCommentsOf(timeline, botLogin), assignees: node.assignees?.nodes.map((a) => a.login) ?? [] };
 }
