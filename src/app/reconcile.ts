@@ -1,4 +1,4 @@
-// Reconciliation (issue 16, item 3): with wake-ups doing the timely work, a
+// Reconciliation: with wake-ups doing the timely work, a
 // full sweep runs at start and then rarely (SWEEP_INTERVAL, default 3600 s),
 // to catch what no webhook said. After the first, each reads only the issues
 // updated since the previous one began (GitHub's `filterBy: {since}`, with a

@@ -1,4 +1,4 @@
-// Which installations this replica looks after (issue 16, item 5). Replicas
+// Which installations this replica looks after. Replicas
 // divide installations with shardOf (sweep-runner.ts): SWEEP_SHARD=i/N names
 // the shard outright; in a StatefulSet, SWEEP_SHARDS=N alone takes i from the
 // pod's ordinal at the end of its hostname (incident-sla-0 → 1/N,

@@ -1,4 +1,4 @@
-// Wake-ups (issue 16, item 2): every incident the app has decided carries the
+// Wake-ups: every incident the app has decided carries the
 // next instant it needs looking at (domain/wake-at.ts). They wait in one heap
 // with one timer for the earliest instant; when instants come, only the
 // incidents due are read, batched by repository (100 a GraphQL query, by

@@ -1,4 +1,4 @@
-// When an incident next needs looking at (issue 16, item 1). Pure: from an
+// When an incident next needs looking at. Pure: from an
 // explanation at `now`, the earliest instant after it at which the plan could
 // differ without any event on the issue — a reminder threshold, the at-risk
 // share, a due time (breach), the edge of working hours that changes the

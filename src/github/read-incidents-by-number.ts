@@ -1,4 +1,4 @@
-// Reading named incidents of one repository (issue 16, item 1): the wake-up
+// Reading named incidents of one repository: the wake-up
 // runner reads only the incidents whose instants came, up to 100 a GraphQL
 // query (one aliased `issue(number:)` field each), with the same fields and
 // timeline items as the sweep's pages, completed with extra pages beyond 100.

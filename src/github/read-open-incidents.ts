@@ -58,7 +58,7 @@ export async function* readOpenIncidents(
   ref: RepoRef,
   botLogin: string,
   stats: ReadStats,
-  /** Only issues updated at or after this instant (a reconciliation; issue 16), else every open issue. */
+  /** Only issues updated at or after this instant (a reconciliation), else every open issue. */
   since?: number,
 ): AsyncGenerator<OpenIncident> {
   let after: string | null = null;

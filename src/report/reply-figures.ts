@@ -1,4 +1,4 @@
-// Reply compliance for the report (issue 15, item 5): over the waits of one
+// Reply compliance for the report: over the waits of one
 // customer and severity, waits answered in time out of the waits decided. A
 // wait still open and past its due time at the report's `now` counts as
 // breached; an open wait not yet due is pending; a cancelled wait (closed as

@@ -1,4 +1,4 @@
-// A keyed min-heap of instants (issue 16, item 2): one structure for every
+// A keyed min-heap of instants: one structure for every
 // incident's wake-up, so the app needs one timer for the earliest instant and
 // none per incident. Setting a key again moves it; O(log n) per change.
 export class InstantHeap {
