@@ -8,9 +8,9 @@
 import os from "node:os";
 import { DateTime } from "luxon";
 import { parseConfig } from "../src/config/parse-config.js";
-import { createCalendar } from "../src/domain/calendar.js";
-import { type Clock, countedBetween, dueAt } from "../src/domain/clock.js";
-import { evaluate } from "../src/domain/evaluate.js";
+import { createCalendar } from "../src/domain/clock/calendar.js";
+import { type Clock, countedBetween, dueAt } from "../src/domain/clock/clock.js";
+import { evaluate } from "../src/domain/clock/evaluate.js";
 import { DAY_MINUTES, HOLIDAYS_2026, HOURS, ZONE, dueCases, type DueCase } from "./due-cases.js";
 import { EVENTS_PER_INCIDENT, incidents } from "./incidents.js";
 import { consume, median, peakMemory, timeInterleaved, type Timing } from "./measure.js";

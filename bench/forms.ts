@@ -13,9 +13,9 @@
 // Run with --expose-gc (the npm script does) so rounds start from a clean heap.
 import os from "node:os";
 import { pathToFileURL } from "node:url";
-import { FORM_FIELDS, type FormField } from "../src/domain/form-fields.js";
-import { parseIncidentForm } from "../src/domain/incident-form.js";
-import { parseIssueForm, readIssueForm } from "../src/domain/issue-form.js";
+import { FORM_FIELDS, type FormField } from "../src/domain/forms/form-fields.js";
+import { parseIncidentForm } from "../src/domain/forms/incident-form.js";
+import { parseIssueForm, readIssueForm } from "../src/domain/forms/issue-form.js";
 import { MAX_BODY, NORMAL_FORM, hostileBodies, ordinaryBody } from "../tests/fixtures/hostile-bodies.js";
 import { timeInterleaved } from "./measure.js";
 
@@ -33,7 +33,7 @@ function oldCleanValue(lines: string[]): string | null {
   return text === "" ? null : text;
 }
 
-/** src/domain/issue-form.ts as it was before linear-time reading: regular expressions, and the first of a repeated heading wins. */
+/** src/domain/forms/issue-form.ts as it was before linear-time reading: regular expressions, and the first of a repeated heading wins. */
 export function oldParseIssueForm<F extends FormField>(body: string, fields: readonly F[]): Map<F["id"], string | null> {
   const byHeading = new Map<string, F>();
   for (const field of fields) {

@@ -29,7 +29,7 @@ import { ProbotOctokit } from "probot";
 import type { SweepDeps } from "../src/app/sweep.js";
 import { type RepoToSweep, sweepInstallation } from "../src/app/sweep-runner.js";
 import { main } from "../src/cli/main.js";
-import { type Evaluation, evaluate } from "../src/domain/evaluate.js";
+import { type Evaluation, evaluate } from "../src/domain/clock/evaluate.js";
 import type { Write } from "../src/github/apply-plan.js";
 import { LabelCache } from "../src/github/labels.js";
 import { loadRepoConfig } from "../src/github/load-config.js";

@@ -1,5 +1,5 @@
 // Generates the issue forms in .github/ISSUE_TEMPLATE/ from the field list
-// the parser reads (src/domain/form-fields.ts), in English and Russian, so a
+// the parser reads (src/domain/forms/form-fields.ts), in English and Russian, so a
 // heading or option can never differ between a form and the app: `npm run
 // forms`. tests/forms/forms.test.ts fails when the committed files are stale.
 //
@@ -10,7 +10,7 @@
 import { writeFileSync, mkdirSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { stringify } from "yaml";
-import { FORM_FIELDS, REQUEST_TYPES, type FormField, type Option } from "../src/domain/form-fields.js";
+import { FORM_FIELDS, REQUEST_TYPES, type FormField, type Option } from "../src/domain/forms/form-fields.js";
 
 export type Lang = "en" | "ru";
 type Text = Record<Lang, string>;
@@ -280,7 +280,7 @@ export function issueForm(spec: FormSpec, lang: Lang): Record<string, unknown> {
   };
 }
 
-const HEADER = "# Generated from src/domain/form-fields.ts by scripts/generate-forms.ts (npm run forms): do not edit by hand.\n";
+const HEADER = "# Generated from src/domain/forms/form-fields.ts by scripts/generate-forms.ts (npm run forms): do not edit by hand.\n";
 
 // GitHub reads these files as YAML 1.1, where a bare Yes, No or On is a
 // boolean; writing them as 1.1 quotes every such string.

@@ -6,7 +6,7 @@
 // after another, like the sweep's: GitHub asks integrations not to fire
 // requests concurrently (secondary limits).
 import type { Config } from "../../src/config/schema.js";
-import { type Evaluation, evaluate } from "../../src/domain/evaluate.js";
+import { type Evaluation, evaluate } from "../../src/domain/clock/evaluate.js";
 import { loadRepoConfig } from "../../src/github/load-config.js";
 import type { OrgMembersCache } from "../../src/github/org-members.js";
 import type { Octokit } from "../../src/github/types.js";

@@ -11,7 +11,7 @@
 // so the GraphQL read needs extra pages; a few have exactly 99 or 100, so the
 // app's own comments push them over between the first and second sweep.
 import { parseConfigText } from "../../src/config/parse-config.js";
-import { FORM_FIELDS, type FormField } from "../../src/domain/form-fields.js";
+import { FORM_FIELDS, type FormField } from "../../src/domain/forms/form-fields.js";
 import type { FakeGitHub } from "../../tests/support/fake-github/index.js";
 import type { IssueSeed, TimelineSeed } from "../../tests/support/fake-github/state.js";
 import { type Random, seededRandom } from "../random.js";

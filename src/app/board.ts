@@ -7,7 +7,7 @@
 //      read, else read once (`.github/incident-sla.yml` of `.github`);
 //   2. refuse a customer's repository, exactly as the monthly report does
 //      (report-target.ts);
-//   3. render (domain/board.ts) and find the open issue with the board's
+//   3. render (domain/plans/board.ts) and find the open issue with the board's
 //      marker; edit it only when the title or the content's fingerprint
 //      differs (the "as of" time is not content): a steady sweep writes nothing;
 //   4. none found: create it; a twin (a retried create, two replicas at once)
@@ -16,8 +16,8 @@
 // one more line of the sweep's results (the report repository's name), so its
 // reads, writes and failures are counted where the sweep's are; every failure
 // is logged with what was being done.
-import { boardBody, boardKey, renderBoard } from "../domain/board.js";
-import { readMarker } from "../domain/markers.js";
+import { boardBody, boardKey, renderBoard } from "../domain/plans/board.js";
+import { readMarker } from "../domain/plans/markers.js";
 import { loadRepoConfig } from "../github/load-config.js";
 import { messageOf, statusOf } from "../github/types.js";
 import { BudgetExhausted } from "../github/write-budget.js";

@@ -2,10 +2,10 @@
 // escalations it is owed (README, Reminders, escalation and the sweep),
 // within the write cap (README, Security: replies are bounded). Webhooks and sweeps both decide here, so an event arriving near a
 // deadline reminds exactly like a sweep would, and both spend the same cap.
-import { DEFAULT_BOT_LOGIN, type EvaluateInput } from "../domain/evaluate.js";
-import { type PlannedIncident, planIncident } from "../domain/plan-incident.js";
-import { planReminders } from "../domain/plan-reminders.js";
-import { writeCapOf } from "../domain/write-cap.js";
+import { DEFAULT_BOT_LOGIN, type EvaluateInput } from "../domain/clock/evaluate.js";
+import { type PlannedIncident, planIncident } from "../domain/plans/plan-incident.js";
+import { planReminders } from "../domain/plans/plan-reminders.js";
+import { writeCapOf } from "../domain/plans/write-cap.js";
 
 export function decideIncident(input: EvaluateInput, assignees: string[]): PlannedIncident {
   const planned = planIncident(input);

@@ -5,7 +5,7 @@
 import { hostname } from "node:os";
 import { messageOf } from "../github/types.js";
 import type { Probot } from "probot";
-import type { IncidentStatus } from "../domain/incident-status.js";
+import type { IncidentStatus } from "../domain/clock/incident-status.js";
 import type { WriteBudgets } from "../github/write-budget.js";
 import type { SweepHealth } from "./health.js";
 import type { AppMetrics } from "./metrics.js";

@@ -7,9 +7,9 @@
 // wants. Nothing here can stop the labels: every failure is logged with what
 // it was doing and leaves the fields alone.
 import type { Config } from "../config/schema.js";
-import type { Explanation } from "../domain/evaluate.js";
-import { type FieldWant, planFields, severityOption, statusOption } from "../domain/plan-fields.js";
-import { INCIDENT_STATUSES } from "../domain/incident-status.js";
+import type { Explanation } from "../domain/clock/evaluate.js";
+import { type FieldWant, planFields, severityOption, statusOption } from "../domain/plans/plan-fields.js";
+import { INCIDENT_STATUSES } from "../domain/clock/incident-status.js";
 import { applyFieldsWrite, noteRepoFields } from "../github/apply-fields.js";
 import {
   type CurrentValues,

@@ -2,7 +2,7 @@
 // registry per app instance (tests create several apps in one process). No
 // label names a customer: repositories and issues stay out of the metrics.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
-import { INCIDENT_STATUSES, type IncidentStatus } from "../domain/incident-status.js";
+import { INCIDENT_STATUSES, type IncidentStatus } from "../domain/clock/incident-status.js";
 
 export class AppMetrics {
   readonly registry = new Registry();

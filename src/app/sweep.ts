@@ -5,9 +5,9 @@
 // incidents in batches (GraphQL) → decide (the same plan as webhooks, plus
 // reminders) → write only what changed, most urgent first, within GitHub's
 // write limits. One repository's failure never stops the others.
-import { type BoardIncident, boardIncident } from "../domain/board.js";
-import { type IncidentStatus, incidentStatus } from "../domain/incident-status.js";
-import { readMarker } from "../domain/markers.js";
+import { type BoardIncident, boardIncident } from "../domain/plans/board.js";
+import { type IncidentStatus, incidentStatus } from "../domain/clock/incident-status.js";
+import { readMarker } from "../domain/plans/markers.js";
 import { type Write, emptyResult, executeWrites, pendingWrites, writesOf } from "../github/apply-plan.js";
 import { CONFIG_ERROR_TITLE, closeConfigErrorIssue, reportConfigError } from "../github/config-error-issue.js";
 import type { LabelCache } from "../github/labels.js";
@@ -18,11 +18,11 @@ import { type ReadStats, readOpenIncidents } from "../github/read-open-incidents
 import { type IssueRef, type Octokit, type RepoRef, messageOf, statusOf } from "../github/types.js";
 import { BudgetExhausted, type WriteBudget } from "../github/write-budget.js";
 import { decideIncident } from "./decide-incident.js";
-import type { Explanation } from "../domain/evaluate.js";
+import type { Explanation } from "../domain/clock/evaluate.js";
 import type { AppComment } from "../github/read-incident.js";
 import { prepareSweepFields } from "./issue-fields-step.js";
 import type { Config } from "../config/schema.js";
-import { appWriteTimes } from "../domain/write-cap.js";
+import { appWriteTimes } from "../domain/plans/write-cap.js";
 
 export interface SweepDeps {
   now: () => number;

@@ -3,8 +3,8 @@
 // and the others still come out: one bad export never hides the rest.
 import { messageOf } from "../github/types.js";
 import { createInterface } from "node:readline";
-import { evaluate } from "../domain/evaluate.js";
-import { IncidentInputError } from "../domain/timeline.js";
+import { evaluate } from "../domain/clock/evaluate.js";
+import { IncidentInputError } from "../domain/clock/timeline.js";
 import { type CommandContext, write } from "./cli-io.js";
 import { incidentInput } from "./incident-input.js";
 import { loadConfig } from "./load-config.js";

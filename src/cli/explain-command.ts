@@ -1,8 +1,8 @@
 // `incident-sla explain`: one incident, in words (or as the §5 object with
 // --json). The incident comes from one JSON file or stdin, or from the two
 // files `gh api` writes for an issue and its timeline.
-import { explainIncident } from "../domain/evaluate.js";
-import { renderExplanation } from "../domain/render-explanation.js";
+import { explainIncident } from "../domain/clock/evaluate.js";
+import { renderExplanation } from "../domain/texts/render-explanation.js";
 import { type CommandContext, write } from "./cli-io.js";
 import { incidentInput } from "./incident-input.js";
 import { loadConfig } from "./load-config.js";

@@ -5,7 +5,7 @@
 import { messageOf } from "../github/types.js";
 import { readFileSync } from "node:fs";
 import { ConfigError } from "../config/parse-config.js";
-import { IncidentInputError } from "../domain/timeline.js";
+import { IncidentInputError } from "../domain/clock/timeline.js";
 import { checkConfigCommand } from "./check-config-command.js";
 import { type CliIo, type CommandContext, write } from "./cli-io.js";
 import { evaluateCommand } from "./evaluate-command.js";

@@ -11,7 +11,7 @@ import { basename } from "node:path";
 import { createInterface } from "node:readline";
 import { pino } from "pino";
 import { type PublishOutcome, type ReportDeps, loadReportSettings, publishReport, readReport, reportUnits } from "../app/monthly-report.js";
-import { DEFAULT_BOT_LOGIN } from "../domain/evaluate.js";
+import { DEFAULT_BOT_LOGIN } from "../domain/clock/evaluate.js";
 import { OrgMembersCache } from "../github/org-members.js";
 import { type Report, type ReportOptions, assembleReport, collectRepository } from "../report/build-report.js";
 import { LANGUAGES, type Language, isLanguage } from "../words/index.js";

@@ -407,7 +407,7 @@ export type Config = z.output<typeof configSchema>;
 export type SeverityConfig = z.output<typeof severitySchema>;
 /** A severity's targets are its keys besides `clock`, in the schema's order (the schema is the one source). */
 export type TargetName = Exclude<keyof SeverityConfig, "clock" | RepeatingTargetName>;
-/** Targets that start again after each customer comment (src/domain/reply.ts), kept apart from the contract's three. */
+/** Targets that start again after each customer comment (src/domain/clock/reply.ts), kept apart from the contract's three. */
 export const REPEATING_TARGET_NAMES = ["reply"] as const;
 export type RepeatingTargetName = (typeof REPEATING_TARGET_NAMES)[number];
 export const TARGET_NAMES: readonly TargetName[] = Object.keys(severitySchema.shape).filter(

@@ -14,7 +14,7 @@
 // clear them); DELETE .../issue-field-values/{issue_field_id} clears one.
 // The GraphQL schema this app reads (@octokit/graphql-schema) has no issue
 // field values, so the sweep's GraphQL read cannot bring them.
-import type { FieldRole, FieldWant } from "../domain/plan-fields.js";
+import type { FieldRole, FieldWant } from "../domain/plans/plan-fields.js";
 import { type IssueRef, type Octokit, type RepoRef, messageOf, statusOf } from "./types.js";
 
 export interface OrgField {

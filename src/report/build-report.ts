@@ -10,13 +10,13 @@
 // An incident belongs to the period when its start (t0, after P11
 // registration) falls on one of the period's dates in the contract's zone.
 import { type Config, type TargetName, TARGET_NAMES } from "../config/schema.js";
-import { type Coverage, type Evaluation, type Explanation, type TargetStatus, explainIncident } from "../domain/evaluate.js";
-import { calendarOf } from "../domain/calendar.js";
-import { REQUEST_TYPES } from "../domain/form-fields.js";
-import { parseIncidentForm } from "../domain/incident-form.js";
+import { type Coverage, type Evaluation, type Explanation, type TargetStatus, explainIncident } from "../domain/clock/evaluate.js";
+import { calendarOf } from "../domain/clock/calendar.js";
+import { REQUEST_TYPES } from "../domain/forms/form-fields.js";
+import { parseIncidentForm } from "../domain/forms/incident-form.js";
 import { localEpochDay } from "../units/local-time.js";
-import { readMarker } from "../domain/markers.js";
-import { IncidentInputError, normaliseIssue } from "../domain/timeline.js";
+import { readMarker } from "../domain/plans/markers.js";
+import { IncidentInputError, normaliseIssue } from "../domain/clock/timeline.js";
 import { median, nearestRank } from "./percentile.js";
 import { type PeriodBounds, type ReportPeriod, daysBetween, isoWeek, isoWeeksBetween, periodBounds } from "./period.js";
 

@@ -3,7 +3,7 @@
 // from the words' `dates`); local times are in the contract's zone, which each
 // customer's section names once. Pure: the one local-time and duration
 // formatters, never the host's zone.
-import { WALL_DAY, durationWords } from "../domain/duration-words.js";
+import { WALL_DAY, durationWords } from "../domain/texts/duration-words.js";
 import { formatLocal } from "../units/local-time.js";
 import { type Language, wordsFor } from "../words/index.js";
 

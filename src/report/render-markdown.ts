@@ -10,7 +10,7 @@
 import type { Breach, CustomerReport, IncidentRow, Report, SeverityFigures, TargetFigures } from "./build-report.js";
 import { type Language, formatDate, formatDuration, formatLocalDateTime, formatPercent, percentValue } from "./format.js";
 import { type ReportWords, wordsFor } from "./words.js";
-import { type DayUnit, WALL_DAY, targetWords } from "../domain/duration-words.js";
+import { type DayUnit, WALL_DAY, targetWords } from "../domain/texts/duration-words.js";
 
 /** Issue titles and other outside text, safe inside a table cell or a list item. */
 export function inlineText(text: string): string {

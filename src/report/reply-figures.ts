@@ -4,7 +4,7 @@
 // breached; an open wait not yet due is pending; a cancelled wait (closed as
 // not planned or duplicate) is not counted. Reply times are wall-clock time
 // from the customer's comment to the answer, by nearest rank (percentile.ts).
-import type { Wait } from "../domain/reply.js";
+import type { Wait } from "../domain/clock/reply.js";
 import { median, nearestRank } from "./percentile.js";
 
 export interface ReplyFigures {

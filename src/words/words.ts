@@ -6,7 +6,7 @@
 // files hold data and small template functions, no logic.
 //
 // Two kinds of text stay outside, on purpose: the issue forms' field labels
-// and options (domain/form-fields.ts), which are also what the parser matches
+// and options (domain/forms/form-fields.ts), which are also what the parser matches
 // and what the generated forms in .github/ISSUE_TEMPLATE are built from, so
 // they stay beside the field ids they name (a third language adds its labels
 // there); and the command line's help and usage messages (src/cli), which
@@ -21,11 +21,11 @@ export const isLanguage = (text: unknown): text is Language => (LANGUAGES as rea
 
 export interface Words {
   language: Language;
-  /** The SLA board issue (app/board.ts, domain/board.ts). */
+  /** The SLA board issue (app/board.ts, domain/plans/board.ts). */
   board: BoardWords;
-  /** The `incident-sla` check run on a pull request that changes a configuration (app/config-check.ts, domain/config-impact.ts). */
+  /** The `incident-sla` check run on a pull request that changes a configuration (app/config-check.ts, domain/plans/config-impact.ts). */
   checkRun: CheckRunWords;
-  /** Units of the one duration formatter (domain/duration-words.ts). */
+  /** Units of the one duration formatter (domain/texts/duration-words.ts). */
   durations: DurationWords;
   /** Dates as the language writes them. */
   dates: DateWords;
@@ -33,11 +33,11 @@ export interface Words {
   percent: (oneDecimal: string) => string;
   /** The contract's targets, as every text names them. */
   targets: Record<TargetName, string>;
-  /** The repeating reply target: support answers each customer comment (domain/reply.ts). */
+  /** The repeating reply target: support answers each customer comment (domain/clock/reply.ts). */
   reply: ReplyWords;
   /** A target's state, as every text names it. */
   statuses: { running: string; paused: string; met: string; breached: string; cancelled: string };
-  /** The comment asking for the preliminary diagnostics (domain/texts.ts). */
+  /** The comment asking for the preliminary diagnostics (domain/texts/texts.ts). */
   diagnostics: DiagnosticsWords;
   /** The comment on a severity the form claimed and the policy corrects. */
   severityCorrection: SeverityCorrectionWords;
@@ -53,13 +53,13 @@ export interface Words {
   refusals: RefusalWords;
   /** The status comment's note on a label that left the repository. */
   goneLabel: GoneLabelWords;
-  /** Reminders before a deadline and the escalation at a breach (domain/plan-reminders.ts). */
+  /** Reminders before a deadline and the escalation at a breach (domain/plans/plan-reminders.ts). */
   reminders: ReminderWords;
-  /** The status comment (domain/status-comment.ts). */
+  /** The status comment (domain/texts/status-comment.ts). */
   statusComment: StatusCommentWords;
-  /** An evaluation's warnings, one entry per code (domain/warnings.ts). */
+  /** An evaluation's warnings, one entry per code (domain/clock/warnings.ts). */
   warnings: WarningWords;
-  /** An incident's explanation (domain/render-explanation.ts, the explain command). */
+  /** An incident's explanation (domain/texts/render-explanation.ts, the explain command). */
   explanation: ExplanationWords;
   /** The service report; its targets and states are `targets` and `statuses`. */
   report: ReportWords;
@@ -439,7 +439,7 @@ export interface CheckRunWords {
   /** What changed; a target is named by the shared `targets` words, its state by `statuses`. */
   fields: { severity: string; coverage: string; status: string; due: (target: string) => string; targetStatus: (target: string) => string };
   coverage: Record<"active" | "expired" | "not-started", string>;
-  /** An incident's one-word status (domain/incident-status.ts). */
+  /** An incident's one-word status (domain/clock/incident-status.ts). */
   incidentStatuses: Record<"breached" | "at-risk" | "paused" | "running" | "met" | "not-covered", string>;
   none: string;
   /** Times are in each contract's zone. */

@@ -3,7 +3,7 @@
 // succeeded for three intervals; a partial failure is reported but healthy.
 import { describe, expect, it } from "vitest";
 import { SweepHealth } from "../../src/app/health.js";
-import { INCIDENT_STATUSES } from "../../src/domain/incident-status.js";
+import { INCIDENT_STATUSES } from "../../src/domain/clock/incident-status.js";
 import { AppMetrics } from "../../src/app/metrics.js";
 
 function clock(start = Date.parse("2026-03-02T10:00:00Z")) {

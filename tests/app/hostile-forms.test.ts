@@ -6,7 +6,7 @@
 //
 // Monday 2 March 2026 is a working day; Moscow is UTC+3, so 10:00 MSK is 07:00Z.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { FORM_FIELDS } from "../../src/domain/form-fields.js";
+import { FORM_FIELDS } from "../../src/domain/forms/form-fields.js";
 import { PASTED, PASTED_RU, formOf, hostileBodies, registration } from "../fixtures/hostile-bodies.js";
 import { submittedBody } from "../forms/issue-forms.js";
 import { CUSTOMER, ENGINEER, ISSUE, NEEDS, bodies, contract, installLabels, visible } from "./scenarios.js";

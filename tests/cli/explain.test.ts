@@ -212,7 +212,7 @@ describe("explain: mistakes", () => {
 });
 
 describe("explain: regressions of fixed engine bugs", () => {
-  // Bug in src/domain/issue-form.ts (parseIssueForm): only known field headings end a
+  // Bug in src/domain/forms/issue-form.ts (parseIssueForm): only known field headings end a
   // field, so a form heading the parser does not know ("### Screenshots") that follows
   // "Received at" is swallowed into its value. The value then cannot be read, and a request
   // registered by an engineer for a phone call received Fri 6 March 17:00 MSK starts at the

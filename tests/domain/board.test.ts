@@ -4,9 +4,9 @@
 // incidents (most urgent first, the rest counted).
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/parse-config.js";
-import { BOARD_LIMIT, type BoardIncident, boardBody, boardIncident, coarseSpan, renderBoard } from "../../src/domain/board.js";
-import { explainIncident } from "../../src/domain/evaluate.js";
-import { readMarker } from "../../src/domain/markers.js";
+import { BOARD_LIMIT, type BoardIncident, boardBody, boardIncident, coarseSpan, renderBoard } from "../../src/domain/plans/board.js";
+import { explainIncident } from "../../src/domain/clock/evaluate.js";
+import { readMarker } from "../../src/domain/plans/markers.js";
 import { wordsFor } from "../../src/words/index.js";
 import { ENGINEER, issue, labeled } from "../fixtures/incident-builders.js";
 

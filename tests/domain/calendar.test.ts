@@ -5,8 +5,8 @@
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/parse-config.js";
 import type { ConfigInput } from "../../src/config/schema.js";
-import { type WorkingCalendar, calendarOf, createCalendar } from "../../src/domain/calendar.js";
-import { ruPresetDay } from "../../src/domain/calendar-ru.js";
+import { type WorkingCalendar, calendarOf, createCalendar } from "../../src/domain/clock/calendar.js";
+import { ruPresetDay } from "../../src/domain/clock/calendar-ru.js";
 import { epochDayFromIso } from "../../src/units/local-time.js";
 
 type Day = { working: false; reason: string } | { working: true; open: string; close: string; reason: string };

@@ -4,8 +4,8 @@
 // An unanswered question never lowers a claim.
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/parse-config.js";
-import { type CorrectionReason, classifySeverity } from "../../src/domain/classify-severity.js";
-import { parseIncidentForm } from "../../src/domain/incident-form.js";
+import { type CorrectionReason, classifySeverity } from "../../src/domain/forms/classify-severity.js";
+import { parseIncidentForm } from "../../src/domain/forms/incident-form.js";
 import { COMPLETE, formBody } from "../fixtures/app/forms.js";
 
 const config = parseConfig({});

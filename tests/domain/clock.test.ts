@@ -4,8 +4,8 @@
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/parse-config.js";
 import type { ConfigInput } from "../../src/config/schema.js";
-import { createCalendar } from "../../src/domain/calendar.js";
-import { type Clock, type Interval, countedBetween, dueAt, measureWithin, mergeIntervals } from "../../src/domain/clock.js";
+import { createCalendar } from "../../src/domain/clock/calendar.js";
+import { type Clock, type Interval, countedBetween, dueAt, measureWithin, mergeIntervals } from "../../src/domain/clock/clock.js";
 
 const H = 3_600_000;
 const M = 60_000;

@@ -4,8 +4,8 @@
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/parse-config.js";
 import type { DiagnosticField } from "../../src/config/schema.js";
-import { missingDiagnostics } from "../../src/domain/diagnostics.js";
-import { parseIncidentForm } from "../../src/domain/incident-form.js";
+import { missingDiagnostics } from "../../src/domain/forms/diagnostics.js";
+import { parseIncidentForm } from "../../src/domain/forms/incident-form.js";
 import { type Answers, COMPLETE, appForm, formBody } from "../fixtures/app/forms.js";
 
 const config = parseConfig({});

@@ -2,7 +2,7 @@
 // plural forms of день and рабочий день, and a working day's length where a
 // target counts in working days.
 import { describe, expect, it } from "vitest";
-import { WALL_DAY, durationWords, targetHasDays, targetWords } from "../../src/domain/duration-words.js";
+import { WALL_DAY, durationWords, targetHasDays, targetWords } from "../../src/domain/texts/duration-words.js";
 
 const WORKING = { minutes: 540, working: true };
 

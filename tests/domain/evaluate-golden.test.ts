@@ -9,7 +9,7 @@
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/parse-config.js";
 import type { Config, ConfigInput } from "../../src/config/schema.js";
-import { type Evaluation, type TargetResult, evaluate, explainIncident } from "../../src/domain/evaluate.js";
+import { type Evaluation, type TargetResult, evaluate, explainIncident } from "../../src/domain/clock/evaluate.js";
 import {
   BOT,
   CUSTOMER,

@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/parse-config.js";
-import { evaluate } from "../../src/domain/evaluate.js";
+import { evaluate } from "../../src/domain/clock/evaluate.js";
 import { incidentCase } from "../support/arbitraries.js";
 
 const SCRIPT = fileURLToPath(new URL("../reference/evaluate-batch.ts", import.meta.url));

@@ -2,7 +2,7 @@
 // GitHub renders (either language), bodies people edited, and bodies created
 // through the API without the form.
 import { describe, expect, it } from "vitest";
-import { isIncident, parseIncidentForm } from "../../src/domain/incident-form.js";
+import { isIncident, parseIncidentForm } from "../../src/domain/forms/incident-form.js";
 import { COMPLETE, appForm, formBody } from "../fixtures/app/forms.js";
 
 const completeValues = {

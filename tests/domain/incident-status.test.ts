@@ -3,8 +3,8 @@
 // not covered outside the support period (P1).
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/parse-config.js";
-import { explainIncident } from "../../src/domain/evaluate.js";
-import { incidentStatus, nextDue } from "../../src/domain/incident-status.js";
+import { explainIncident } from "../../src/domain/clock/evaluate.js";
+import { incidentStatus, nextDue } from "../../src/domain/clock/incident-status.js";
 import { CUSTOMER, ENGINEER, closed, issue, labeled } from "../fixtures/incident-builders.js";
 
 // Severity 1 on a 24x7 clock: accept 30m, workaround 4h, resolve 3d.

@@ -17,12 +17,12 @@ import { describe, expect, it } from "vitest";
 import { OLD_PATTERNS, oldParseIssueForm } from "../../bench/forms.js";
 import { FORM_SPECS } from "../../scripts/generate-forms.js";
 import { parseConfig } from "../../src/config/parse-config.js";
-import { missingDiagnostics } from "../../src/domain/diagnostics.js";
-import { evaluate } from "../../src/domain/evaluate.js";
-import { FORM_FIELDS, type FormField, officialChannel } from "../../src/domain/form-fields.js";
-import { parseIncidentForm } from "../../src/domain/incident-form.js";
-import { isSpaceCode } from "../../src/domain/is-space-code.js";
-import { fenceMark, headingText, isInvisibleCode, parseIssueForm, readIssueForm } from "../../src/domain/issue-form.js";
+import { missingDiagnostics } from "../../src/domain/forms/diagnostics.js";
+import { evaluate } from "../../src/domain/clock/evaluate.js";
+import { FORM_FIELDS, type FormField, officialChannel } from "../../src/domain/forms/form-fields.js";
+import { parseIncidentForm } from "../../src/domain/forms/incident-form.js";
+import { isSpaceCode } from "../../src/domain/forms/is-space-code.js";
+import { fenceMark, headingText, isInvisibleCode, parseIssueForm, readIssueForm } from "../../src/domain/forms/issue-form.js";
 import { parseLocalOrIso } from "../../src/units/local-time.js";
 import { MAX_BODY, NORMAL_FORM, PASTED, PASTED_RU, formOf, hostileBodies, ordinaryBody, registration } from "../fixtures/hostile-bodies.js";
 import { ENGINEER, issue } from "../fixtures/incident-builders.js";
@@ -91,7 +91,7 @@ describe("no regular expression runs on form text (issue 11)", () => {
   // Everything that reads an issue body or its answers for the form and the
   // diagnostics. With no pattern there is no backtracking: the scanners look at
   // each character a bounded number of times.
-  it.each(["src/domain/issue-form.ts", "src/domain/incident-form.ts", "src/domain/diagnostics.ts", "src/domain/form-fields.ts"])("%s has none", (path) => {
+  it.each(["src/domain/forms/issue-form.ts", "src/domain/forms/incident-form.ts", "src/domain/forms/diagnostics.ts", "src/domain/forms/form-fields.ts"])("%s has none", (path) => {
     expect(regexesIn(source(path))).toEqual([]);
   });
 

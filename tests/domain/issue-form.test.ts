@@ -4,11 +4,11 @@
 // inside fenced text, CRLF and both languages' headings (P11 registration
 // fields are the ones evaluate reads).
 import { describe, expect, it } from "vitest";
-import type { FormField } from "../../src/domain/form-fields.js";
-import { parseIssueForm } from "../../src/domain/issue-form.js";
+import type { FormField } from "../../src/domain/forms/form-fields.js";
+import { parseIssueForm } from "../../src/domain/forms/issue-form.js";
 import { loadForm } from "../fixtures/incident-builders.js";
 
-// The two registration fields (P11), spelt as in src/domain/form-fields.ts; two other form sections for the
+// The two registration fields (P11), spelt as in src/domain/forms/form-fields.ts; two other form sections for the
 // cases where the caller knows about more fields.
 const channel: FormField = { id: "channel", en: "Channel", ru: "Канал" };
 const receivedAt: FormField = { id: "receivedAt", en: "Received at", ru: "Когда получено" };

@@ -4,13 +4,13 @@
 // waiting label (P7), never through the REST-shaped explainIncident.
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { parseConfig } from "../../src/config/parse-config.js";
-import { explainIncident, explainNormalised } from "../../src/domain/evaluate.js";
-import { planIncident } from "../../src/domain/plan-incident.js";
+import { explainIncident, explainNormalised } from "../../src/domain/clock/evaluate.js";
+import { planIncident } from "../../src/domain/plans/plan-incident.js";
 import { COMPLETE, formBody } from "../fixtures/app/forms.js";
 import { BOT, CUSTOMER, ENGINEER, issue, labeled } from "../fixtures/incident-builders.js";
 
-vi.mock("../../src/domain/evaluate.js", async (original) => {
-  const actual = await original<typeof import("../../src/domain/evaluate.js")>();
+vi.mock("../../src/domain/clock/evaluate.js", async (original) => {
+  const actual = await original<typeof import("../../src/domain/clock/evaluate.js")>();
   return { ...actual, explainIncident: vi.fn(actual.explainIncident), explainNormalised: vi.fn(actual.explainNormalised) };
 });
 

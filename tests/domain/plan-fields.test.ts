@@ -4,7 +4,7 @@
 // the issue that reports problems in the contract's language (no policy codes).
 import { describe, expect, it } from "vitest";
 import { parseConfigText } from "../../src/config/parse-config.js";
-import { severityOption, statusOption } from "../../src/domain/plan-fields.js";
+import { severityOption, statusOption } from "../../src/domain/plans/plan-fields.js";
 import { checkFields, fieldsWrite } from "../../src/github/issue-fields.js";
 import { fieldsIssueBody, writeRefusalIn } from "../../src/github/issue-fields-issue.js";
 import { wordsFor } from "../../src/words/index.js";

@@ -11,9 +11,9 @@
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/parse-config.js";
 import type { Config, ConfigInput } from "../../src/config/schema.js";
-import { explainIncident } from "../../src/domain/evaluate.js";
-import { readMarker } from "../../src/domain/markers.js";
-import { breachKey, planReminders, reminderKey } from "../../src/domain/plan-reminders.js";
+import { explainIncident } from "../../src/domain/clock/evaluate.js";
+import { readMarker } from "../../src/domain/plans/markers.js";
+import { breachKey, planReminders, reminderKey } from "../../src/domain/plans/plan-reminders.js";
 import { CUSTOMER, ENGINEER, closed, comment, issue, labeled, reopened, unlabeled } from "../fixtures/incident-builders.js";
 
 const WAITING = "state: waiting for customer";

@@ -5,9 +5,9 @@
 import { fc, it } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
 import { parseConfig } from "../../src/config/parse-config.js";
-import { createCalendar } from "../../src/domain/calendar.js";
-import { type Clock, type Interval, countedBetween, dueAt, mergeIntervals } from "../../src/domain/clock.js";
-import { evaluate } from "../../src/domain/evaluate.js";
+import { createCalendar } from "../../src/domain/clock/calendar.js";
+import { type Clock, type Interval, countedBetween, dueAt, mergeIntervals } from "../../src/domain/clock/clock.js";
+import { evaluate } from "../../src/domain/clock/evaluate.js";
 import { referenceEvaluate } from "../reference/minute-evaluator.js";
 import { ACTORS, type IncidentCase, ZONES, incidentCase, lengthen } from "../support/arbitraries.js";
 

@@ -2,7 +2,7 @@
 // engine so the documentation cannot drift from the behaviour (P7, P12, P14).
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/parse-config.js";
-import { evaluate } from "../../src/domain/evaluate.js";
+import { evaluate } from "../../src/domain/clock/evaluate.js";
 
 const config = parseConfig({ team: { engineers: ["alice"] } });
 // Friday 2026-03-06 17:00 MSK = 14:00Z.

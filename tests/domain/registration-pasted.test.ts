@@ -5,8 +5,8 @@
 // (tests/app/hostile-forms.test.ts shows it through the handler).
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/parse-config.js";
-import { evaluate } from "../../src/domain/evaluate.js";
-import { type Warning, renderWarning } from "../../src/domain/warnings.js";
+import { evaluate } from "../../src/domain/clock/evaluate.js";
+import { type Warning, renderWarning } from "../../src/domain/clock/warnings.js";
 import { PASTED, PASTED_RU, formOf, registration } from "../fixtures/hostile-bodies.js";
 import { ENGINEER, issue } from "../fixtures/incident-builders.js";
 import { submittedBody } from "../forms/issue-forms.js";

@@ -5,8 +5,8 @@
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/parse-config.js";
 import type { ConfigInput } from "../../src/config/schema.js";
-import { explainIncident } from "../../src/domain/evaluate.js";
-import { renderExplanation } from "../../src/domain/render-explanation.js";
+import { explainIncident } from "../../src/domain/clock/evaluate.js";
+import { renderExplanation } from "../../src/domain/texts/render-explanation.js";
 import { formatLocal } from "../../src/units/local-time.js";
 
 const MSK = "(UTC+03:00, Europe/Moscow)";

@@ -5,11 +5,11 @@
 // 2026-03-02 06:00Z (09:00 MSK); reminders at 75% of a wait (90 min).
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/parse-config.js";
-import { explainIncident } from "../../src/domain/evaluate.js";
-import { incidentStatus } from "../../src/domain/incident-status.js";
-import { planIncident } from "../../src/domain/plan-incident.js";
-import { planReminders } from "../../src/domain/plan-reminders.js";
-import { renderStatusComment } from "../../src/domain/status-comment.js";
+import { explainIncident } from "../../src/domain/clock/evaluate.js";
+import { incidentStatus } from "../../src/domain/clock/incident-status.js";
+import { planIncident } from "../../src/domain/plans/plan-incident.js";
+import { planReminders } from "../../src/domain/plans/plan-reminders.js";
+import { renderStatusComment } from "../../src/domain/texts/status-comment.js";
 import { BOT, CUSTOMER, ENGINEER, comment, issue } from "../fixtures/incident-builders.js";
 
 const config = (language: "en" | "ru" = "en") =>

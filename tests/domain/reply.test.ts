@@ -3,7 +3,7 @@
 // compared with evaluate's targets.reply exactly.
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/parse-config.js";
-import { evaluate, explainIncident } from "../../src/domain/evaluate.js";
+import { evaluate, explainIncident } from "../../src/domain/clock/evaluate.js";
 import { BOT, CUSTOMER, ENGINEER, closed, comment, issue, labeled, reopened, unlabeled } from "../fixtures/incident-builders.js";
 
 const WAITING = "state: waiting for customer";

@@ -4,9 +4,9 @@
 // below were checked by hand (comments show the arithmetic); Moscow is UTC+3.
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/parse-config.js";
-import { explainIncident } from "../../src/domain/evaluate.js";
-import { readMarker } from "../../src/domain/markers.js";
-import { renderStatusComment } from "../../src/domain/status-comment.js";
+import { explainIncident } from "../../src/domain/clock/evaluate.js";
+import { readMarker } from "../../src/domain/plans/markers.js";
+import { renderStatusComment } from "../../src/domain/texts/status-comment.js";
 import { CUSTOMER, ENGINEER, closed, issue, labeled, loadForm } from "../fixtures/incident-builders.js";
 import { level1AfterReply } from "../fixtures/status-comment-examples.js";
 

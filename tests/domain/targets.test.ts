@@ -4,8 +4,8 @@
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/parse-config.js";
 import { REPEATING_TARGET_NAMES, TARGET_NAMES, severitySchema } from "../../src/config/schema.js";
-import type { Milestone } from "../../src/domain/replay.js";
-import { TARGETS, metOf } from "../../src/domain/targets.js";
+import type { Milestone } from "../../src/domain/clock/replay.js";
+import { TARGETS, metOf } from "../../src/domain/clock/targets.js";
 
 const { labels } = parseConfig({ labels: { waiting: "state: waiting for customer" } });
 const label = (name: string): Milestone => ({ how: "label", at: 1, by: "engineer", label: name });
@@ -14,7 +14,7 @@ const meets = (m: Milestone) => TARGET_NAMES.filter((name) => TARGETS[name].metB
 
 describe("the target table", () => {
   it("names the schema's targets, in its order, and has one entry for each", () => {
-    // The schema's targets besides the repeating reply target (src/domain/reply.ts).
+    // The schema's targets besides the repeating reply target (src/domain/clock/reply.ts).
     expect([...TARGET_NAMES, ...REPEATING_TARGET_NAMES]).toEqual(Object.keys(severitySchema.shape).filter((k) => k !== "clock"));
     expect(TARGET_NAMES).toEqual(["accept", "workaround", "resolve"]);
     expect(Object.keys(TARGETS).sort()).toEqual([...TARGET_NAMES].sort());

@@ -3,8 +3,8 @@
 // ignored; a malformed event of a kind that matters is an error naming it.
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/parse-config.js";
-import { type TargetResult, evaluate } from "../../src/domain/evaluate.js";
-import { IncidentInputError, normaliseIssue, normaliseTimeline } from "../../src/domain/timeline.js";
+import { type TargetResult, evaluate } from "../../src/domain/clock/evaluate.js";
+import { IncidentInputError, normaliseIssue, normaliseTimeline } from "../../src/domain/clock/timeline.js";
 import { CUSTOMER, ENGINEER, closed, comment, issue, labeled, loadIncident, loadTimeline, reopened } from "../fixtures/incident-builders.js";
 
 const at = (iso: string) => Date.parse(iso);

@@ -3,8 +3,8 @@
 // so the README cannot drift from what the app posts: this test compares them.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { explainIncident } from "../../src/domain/evaluate.js";
-import { renderStatusComment } from "../../src/domain/status-comment.js";
+import { explainIncident } from "../../src/domain/clock/evaluate.js";
+import { renderStatusComment } from "../../src/domain/texts/status-comment.js";
 import { exampleConfig, level1AfterReply } from "../fixtures/status-comment-examples.js";
 import { ENGINEER, issue, labeled } from "../fixtures/incident-builders.js";
 

@@ -5,7 +5,7 @@
 // and one §5 object per incident. Used by tests/domain/host-tz.test.ts, which
 // runs it under several TZ values and expects identical results.
 import { parseConfig } from "../../src/config/parse-config.js";
-import { evaluate } from "../../src/domain/evaluate.js";
+import { evaluate } from "../../src/domain/clock/evaluate.js";
 
 const chunks: Buffer[] = [];
 for await (const chunk of process.stdin) chunks.push(chunk as Buffer);

@@ -4,7 +4,7 @@
 // says at the same `now`.
 import { describe, expect, it } from "vitest";
 import { TARGET_NAMES } from "../../src/config/schema.js";
-import { evaluate } from "../../src/domain/evaluate.js";
+import { evaluate } from "../../src/domain/clock/evaluate.js";
 import { buildReport, collectRepository, type CustomerReport } from "../../src/report/build-report.js";
 import { ACME_EXPECTED, ACME_INCIDENTS, GLOBEX_EXPECTED, GLOBEX_INCIDENTS, NOW, PERIOD, acmeConfig, globexConfig } from "../fixtures/report/acme-march.js";
 import { ENGINEER, closed, issue, labeled } from "../fixtures/incident-builders.js";

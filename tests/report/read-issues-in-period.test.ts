@@ -5,7 +5,7 @@
 // issue and timeline GitHub would give.
 import { validate } from "@octokit/graphql-schema";
 import { afterEach, describe, expect, it } from "vitest";
-import { evaluate } from "../../src/domain/evaluate.js";
+import { evaluate } from "../../src/domain/clock/evaluate.js";
 import { type IssueWithTimeline, ISSUES_SINCE_QUERY, MORE_TIMELINE_QUERY, OPEN_ISSUES_BEFORE_QUERY, type PeriodReadStats, readIssuesInPeriod } from "../../src/github/read-issues-in-period.js";
 import { periodBounds } from "../../src/report/period.js";
 import type { FakeGitHub } from "../support/fake-github/index.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Wait } from "../../src/domain/reply.js";
+import type { Wait } from "../../src/domain/clock/reply.js";
 import { replyFigures } from "../../src/report/reply-figures.js";
 
 const H = 3_600_000;

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/parse-config.js";
 import type { ConfigInput } from "../../src/config/schema.js";
 import { durationMs, parseDuration } from "../../src/units/durations.js";
-import { evaluate } from "../../src/domain/evaluate.js";
+import { evaluate } from "../../src/domain/clock/evaluate.js";
 import { issue } from "../fixtures/incident-builders.js";
 
 describe("parseDuration", () => {

@@ -5,7 +5,7 @@
 // today is listed as a working date, whatever day the suite runs on.
 import { parse as parseYaml } from "yaml";
 import { parseConfig, parseConfigText } from "../../../src/config/parse-config.js";
-import { evaluate } from "../../../src/domain/evaluate.js";
+import { evaluate } from "../../../src/domain/clock/evaluate.js";
 import type { Answers } from "../../fixtures/app/forms.js";
 
 export const CUSTOMER = "cust-bob";

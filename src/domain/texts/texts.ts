@@ -2,12 +2,12 @@
 // are the language's (src/words), this module only puts them together.
 // Numbers and contacts come from configuration only; a contract may replace
 // the phone and support-period texts with its own (config `texts`).
-import type { Config, DiagnosticField, TargetName } from "../config/schema.js";
-import type { CorrectionReason, SeverityProposal } from "./classify-severity.js";
-import type { Coverage } from "./evaluate.js";
-import { FORM_FIELDS } from "./form-fields.js";
-import { formatLocal } from "../units/local-time.js";
-import { type Language, wordsFor } from "../words/index.js";
+import type { Config, DiagnosticField, TargetName } from "../../config/schema.js";
+import type { CorrectionReason, SeverityProposal } from "../forms/classify-severity.js";
+import type { Coverage } from "../clock/evaluate.js";
+import { FORM_FIELDS } from "../forms/form-fields.js";
+import { formatLocal } from "../../units/local-time.js";
+import { type Language, wordsFor } from "../../words/index.js";
 
 
 

@@ -7,10 +7,10 @@
 // A shortened date whose weekday is not a working day of the contract stays
 // off: shortening changes how long a working day is, not whether it is one.
 // Days are resolved once per calendar and kept, as UTC windows [open, close).
-import type { Config, Weekday } from "../config/schema.js";
-import { WEEKDAYS } from "../config/schema.js";
+import type { Config, Weekday } from "../../config/schema.js";
+import { WEEKDAYS } from "../../config/schema.js";
 import { ruHasDecree, ruPresetDay, type PresetReason } from "./calendar-ru.js";
-import { epochDayFromIso, instantAt, localEpochDay, parseHoursRange, weekdayOfEpochDay, yearOfEpochDay, type HoursRange } from "../units/local-time.js";
+import { epochDayFromIso, instantAt, localEpochDay, parseHoursRange, weekdayOfEpochDay, yearOfEpochDay, type HoursRange } from "../../units/local-time.js";
 
 export type DayReason =
   | "working-day"

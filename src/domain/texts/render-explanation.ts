@@ -4,12 +4,12 @@
 // the one local-time formatter, never the host's. The text
 // is plain lines and "- " lists so that it reads the same in a terminal and
 // inside a GitHub comment (Markdown), with no terminal colours.
-import { calendarOf } from "./calendar.js";
+import { calendarOf } from "../clock/calendar.js";
 import { type DayUnit, WALL_DAY, durationWords, targetHasDays, targetWords } from "./duration-words.js";
-import type { ClosedPeriod, Explanation, Pause, TargetDetail } from "./evaluate.js";
-import { renderWarning } from "./warnings.js";
-import { formatLocal, isoFromEpochDay, localEpochDay } from "../units/local-time.js";
-import { type Language, type Words, wordsFor } from "../words/index.js";
+import type { ClosedPeriod, Explanation, Pause, TargetDetail } from "../clock/evaluate.js";
+import { renderWarning } from "../clock/warnings.js";
+import { formatLocal, isoFromEpochDay, localEpochDay } from "../../units/local-time.js";
+import { type Language, type Words, wordsFor } from "../../words/index.js";
 
 type ExplanationWords = Words["explanation"];
 

@@ -2,8 +2,8 @@
 // are values (a code and its parameters) so that the JSON contract carries
 // English text while explanations and comments speak the contract's language
 // (the words' `warnings` section).
-import { FORM_FIELDS, type FormFieldId } from "./form-fields.js";
-import { type Language, wordsFor } from "../words/index.js";
+import { FORM_FIELDS, type FormFieldId } from "../forms/form-fields.js";
+import { type Language, wordsFor } from "../../words/index.js";
 
 export type Warning =
   | { code: "calendar-guessed"; year: number }

@@ -22,13 +22,13 @@
 // Customer-controlled text (the contract's customer name) is neutralised like
 // report titles; assignees are shown as code, never as @-mentions (an edit
 // would notify them again and again).
-import type { TargetName } from "../config/schema.js";
-import { inlineText } from "../report/render-markdown.js";
-import { formatLocal, instantAt, localEpochDay } from "../units/local-time.js";
-import type { Language, Words } from "../words/words.js";
-import { WALL_DAY, durationWords } from "./duration-words.js";
-import type { Explanation } from "./evaluate.js";
-import { type IncidentStatus, incidentStatus, nextDue } from "./incident-status.js";
+import type { TargetName } from "../../config/schema.js";
+import { inlineText } from "../../report/render-markdown.js";
+import { formatLocal, instantAt, localEpochDay } from "../../units/local-time.js";
+import type { Language, Words } from "../../words/words.js";
+import { WALL_DAY, durationWords } from "../texts/duration-words.js";
+import type { Explanation } from "../clock/evaluate.js";
+import { type IncidentStatus, incidentStatus, nextDue } from "../clock/incident-status.js";
 import { fingerprint, marker } from "./markers.js";
 
 /** GitHub's limit for an issue body (characters). */

@@ -9,13 +9,13 @@
 // - Paused, met and cancelled targets get nothing; a threshold passed while
 //   paused is reminded once the clock runs again, before the deadline.
 // - An unmet target past its due time escalates once to `reminders.escalate`.
-import { calendarOf } from "./calendar.js";
-import { WALL_DAY, durationWords } from "./duration-words.js";
-import type { Explanation } from "./evaluate.js";
-import { formatLocal } from "../units/local-time.js";
+import { calendarOf } from "../clock/calendar.js";
+import { WALL_DAY, durationWords } from "../texts/duration-words.js";
+import type { Explanation } from "../clock/evaluate.js";
+import { formatLocal } from "../../units/local-time.js";
 import { marker } from "./markers.js";
 import type { CommentAction } from "./plan-incident.js";
-import { escalationComment, reminderComment } from "./texts.js";
+import { escalationComment, reminderComment } from "../texts/texts.js";
 
 export const reminderKey = (target: string, threshold: number, severity: number) => `reminder:${target}:${Math.round(threshold * 100)}:s${severity}`;
 export const breachKey = (target: string, severity: number) => `breach:${target}:s${severity}`;

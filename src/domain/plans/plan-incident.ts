@@ -2,15 +2,15 @@
 // and remove, comments to create once, keep up to date or delete. Pure: the
 // caller reads GitHub, this decides, and applying the plan is a separate,
 // idempotent step that skips what is already true.
-import { type Config, severityLabel } from "../config/schema.js";
-import { type SeverityProposal, classifySeverity } from "./classify-severity.js";
-import { calendarOf } from "./calendar.js";
-import { missingDiagnostics } from "./diagnostics.js";
-import { type EvaluateInput, type Explanation, type Normalised, explainNormalised, normalise } from "./evaluate.js";
-import { officialChannel } from "./form-fields.js";
-import { type IncidentForm, parseIncidentForm } from "./incident-form.js";
+import { type Config, severityLabel } from "../../config/schema.js";
+import { type SeverityProposal, classifySeverity } from "../forms/classify-severity.js";
+import { calendarOf } from "../clock/calendar.js";
+import { missingDiagnostics } from "../forms/diagnostics.js";
+import { type EvaluateInput, type Explanation, type Normalised, explainNormalised, normalise } from "../clock/evaluate.js";
+import { officialChannel } from "../forms/form-fields.js";
+import { type IncidentForm, parseIncidentForm } from "../forms/incident-form.js";
 import { marker } from "./markers.js";
-import { STATUS_KEY, type StatusNote, renderStatusComment } from "./status-comment.js";
+import { STATUS_KEY, type StatusNote, renderStatusComment } from "../texts/status-comment.js";
 import type { WriteCap } from "./write-cap.js";
 import {
   type GoneLabel,
@@ -21,9 +21,9 @@ import {
   phoneComment,
   severityCorrectionComment,
   stateLabelRefusedComment,
-} from "./texts.js";
-import type { IncidentEvent } from "./timeline.js";
-import { waitAtRisk, waitOverdue } from "./reply.js";
+} from "../texts/texts.js";
+import type { IncidentEvent } from "../clock/timeline.js";
+import { waitAtRisk, waitOverdue } from "../clock/reply.js";
 
 export type CommentAction =
   /** Create when missing; edit when the fingerprint (or, without one, the body) differs. */
@@ -221,7 +221,7 @@ export function planIncident(input: EvaluateInput): PlannedIncident {
 
   // 6. Managers' labels, true to the evaluation.
   const share = config.reminders.atRiskShare;
-  // A customer's open wait for a reply counts too (domain/reply.ts).
+  // A customer's open wait for a reply counts too (domain/clock/reply.ts).
   const atRisk = x.targets.some((t) => t.status === "running" && t.usedMs >= share * t.amountMs) || waitAtRisk(x.reply, share);
   const breached = x.targets.some((t) => t.breached) || waitOverdue(x.reply);
   (x.evaluation.paused && coverage === "active" ? want : unwant).add(labels.paused);

@@ -1,12 +1,12 @@
 // The SLA clock of one incident (DESIGN §4, §5): a pure function of the
 // configuration, the issue, its timeline and `now`. No I/O, no clock reads.
-import { type Config, type SeverityConfig, type TargetName, TARGET_NAMES, severityLabel } from "../config/schema.js";
+import { type Config, type SeverityConfig, type TargetName, TARGET_NAMES, severityLabel } from "../../config/schema.js";
 import { calendarOf } from "./calendar.js";
 import { type Clock, type Interval, measureWithin, mergeIntervals } from "./clock.js";
-import { durationMs, parseDuration } from "../units/durations.js";
-import { FORM_FIELDS, type FormField, type FormFieldId, officialChannel } from "./form-fields.js";
-import { readIssueForm } from "./issue-form.js";
-import { isoFromEpochDay, parseLocalOrIso, yearOfEpochDay } from "../units/local-time.js";
+import { durationMs, parseDuration } from "../../units/durations.js";
+import { FORM_FIELDS, type FormField, type FormFieldId, officialChannel } from "../forms/form-fields.js";
+import { readIssueForm } from "../forms/issue-form.js";
+import { isoFromEpochDay, parseLocalOrIso, yearOfEpochDay } from "../../units/local-time.js";
 import { type ClosedPeriod, type Pause, replayTimeline } from "./replay.js";
 import { type TargetDetail, type TargetResult, TARGETS, metOf, targetResult } from "./targets.js";
 import { type ReplyDetail, type ReplyResult, replyResult } from "./reply.js";

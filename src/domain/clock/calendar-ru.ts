@@ -4,7 +4,7 @@
 // days) and the yearly decrees that move days off (No. 1335 for 2025,
 // No. 1466 for 2026). For a year without decree data only the statutory rules
 // apply, and the day is marked `guessed` so evaluation can warn.
-import { epochDayOf, weekdayOfEpochDay, yearOfEpochDay } from "../units/local-time.js";
+import { epochDayOf, weekdayOfEpochDay, yearOfEpochDay } from "../../units/local-time.js";
 
 export type PresetDayKind = "off" | "working" | "shortened" | "working-shortened";
 

@@ -3,8 +3,8 @@
 // reads; the units are the language's words (src/words, `durations`). A day is the
 // clock's day: 24 hours on a 24x7 clock and wall time, one working day on a
 // business clock (its length is said where a target counts in days).
-import { parseDuration } from "../units/durations.js";
-import { type Language, wordsFor } from "../words/index.js";
+import { parseDuration } from "../../units/durations.js";
+import { type Language, wordsFor } from "../../words/index.js";
 
 /** How long one day of the clock is, and whether it is a working day. */
 export interface DayUnit {

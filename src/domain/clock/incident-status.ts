@@ -17,7 +17,7 @@ export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
  */
 export function incidentStatus(x: Explanation): IncidentStatus {
   if (x.evaluation.coverage !== "active") return "not-covered";
-  // A customer's open wait for a reply (src/domain/reply.ts) counts like a target: overdue is breached.
+  // A customer's open wait for a reply (src/domain/clock/reply.ts) counts like a target: overdue is breached.
   if (x.targets.some((t) => t.breached) || waitOverdue(x.reply)) return "breached";
   if (x.evaluation.paused) return "paused";
   const share = x.config.reminders.atRiskShare;

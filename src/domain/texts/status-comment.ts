@@ -4,15 +4,15 @@
 // change with every minute (time left while running) are "volatile": they are
 // refreshed whenever the comment is written, but a change in them alone is
 // not a reason to write (DESIGN §1.4: no write when nothing changed).
-import type { Explanation, TargetDetail } from "./evaluate.js";
-import { calendarOf } from "./calendar.js";
+import type { Explanation, TargetDetail } from "../clock/evaluate.js";
+import { calendarOf } from "../clock/calendar.js";
 import { type DayUnit, WALL_DAY, durationWords, targetWords } from "./duration-words.js";
-import { formatLocal } from "../units/local-time.js";
-import { fingerprint, marker, readMarker } from "./markers.js";
+import { formatLocal } from "../../units/local-time.js";
+import { fingerprint, marker, readMarker } from "../plans/markers.js";
 import { type GoneLabel, goneLabelNote } from "./texts.js";
-import { type Words, wordsFor } from "../words/index.js";
-import { renderWarning } from "./warnings.js";
-import { withoutEditLog } from "./write-cap.js";
+import { type Words, wordsFor } from "../../words/index.js";
+import { renderWarning } from "../clock/warnings.js";
+import { withoutEditLog } from "../plans/write-cap.js";
 
 export const STATUS_KEY = "status";
 
@@ -76,7 +76,7 @@ export function renderStatusComment(x: Explanation, note: StatusNote = {}): Stat
     });
     if (live.length > 0) volatile.push("", `${live.join("; ")} ${w.live.asOf(at(x.now))}.`);
   }
-  // A customer waiting for an answer (domain/reply.ts). Not while paused: its due time would move with every sweep.
+  // A customer waiting for an answer (domain/clock/reply.ts). Not while paused: its due time would move with every sweep.
   const wait = x.reply?.open;
   if (x.evaluation.coverage === "active" && wait && x.reply?.status !== "paused") material.push("", words.reply.waiting(at(wait.start), at(wait.due)));
 

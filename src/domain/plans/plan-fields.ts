@@ -3,10 +3,10 @@
 // each in a field the configuration names (`issueFields`). Pure, like the
 // managers' labels in plan-incident.ts: the adapter (github/issue-fields.ts)
 // compares this with the values on GitHub and writes only what differs.
-import { type Config, severityLabel } from "../config/schema.js";
-import { isoFromEpochDay, localEpochDay } from "../units/local-time.js";
-import type { Explanation } from "./evaluate.js";
-import { type IncidentStatus, incidentStatus, nextDue } from "./incident-status.js";
+import { type Config, severityLabel } from "../../config/schema.js";
+import { isoFromEpochDay, localEpochDay } from "../../units/local-time.js";
+import type { Explanation } from "../clock/evaluate.js";
+import { type IncidentStatus, incidentStatus, nextDue } from "../clock/incident-status.js";
 
 export type FieldRole = "nextDue" | "status" | "severity";
 

@@ -1,6 +1,6 @@
 // The timeline replayed once (DESIGN §4): pauses (P7), closed periods, and
 // the milestones a target can be met by. Pure: events in, periods out.
-import type { Config } from "../config/schema.js";
+import type { Config } from "../../config/schema.js";
 import type { Actor, CloseReason, IncidentEvent } from "./timeline.js";
 
 export interface Pause {

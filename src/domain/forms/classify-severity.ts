@@ -3,7 +3,7 @@
 // than 10% of users with no workaround; everything else, including any TEST
 // environment, is level 3. Only what the form contradicts is corrected: an
 // unanswered question never lowers a claim (support can still relabel).
-import type { Config } from "../config/schema.js";
+import type { Config } from "../../config/schema.js";
 import type { IncidentForm } from "./incident-form.js";
 
 export type CorrectionReason = "test-environment" | "not-all-users" | "few-users" | "workaround-available";

@@ -2,7 +2,7 @@
 // is one entry of TARGETS, saying when it starts, which milestones of the
 // replayed timeline meet it, and whether it repeats. A new kind is a key of
 // the severity schema plus its entry here.
-import type { Config, TargetName } from "../config/schema.js";
+import type { Config, TargetName } from "../../config/schema.js";
 import { type Clock, type Interval, countedBetween, dueAt } from "./clock.js";
 import type { ClosedPeriod, Milestone, Pause } from "./replay.js";
 

@@ -1,9 +1,9 @@
 // The `incident-sla` check run's title, summary and conclusion (README, "The check on pull requests"), in the contract's language.
 // Pure: the handler gathers the facts, this renders them.
-import type { TargetName } from "../config/schema.js";
-import { formatLocal } from "../units/local-time.js";
-import type { Words } from "../words/index.js";
-import type { ImpactChange } from "./config-impact.js";
+import type { TargetName } from "../../config/schema.js";
+import { formatLocal } from "../../units/local-time.js";
+import type { Words } from "../../words/index.js";
+import type { ImpactChange } from "../plans/config-impact.js";
 
 export interface ImpactRow {
   repo: string;

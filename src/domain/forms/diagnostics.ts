@@ -2,7 +2,7 @@
 // still owes. Logs are not the customer's debt when support has remote access
 // (P6). Only incidents owe diagnostics; consultations and other requests (P2)
 // do not.
-import type { Config, DiagnosticField } from "../config/schema.js";
+import type { Config, DiagnosticField } from "../../config/schema.js";
 import { type IncidentForm, isIncident } from "./incident-form.js";
 
 export function missingDiagnostics(form: IncidentForm, config: Config): DiagnosticField[] {
