@@ -14,7 +14,7 @@ import { createMonthlyReports } from "./monthly-report.js";
 import { GITHUB_WRITE_LIMITS, WriteBudgets } from "../github/write-budget.js";
 import { SweepHealth } from "./health.js";
 import { appEndpoints } from "./http-endpoints.js";
-import { runInAppSweep } from "./in-app-sweep.js";
+import { type InAppSweeps, createInAppSweeps } from "./in-app-sweep.js";
 import { AppMetrics } from "./metrics.js";
 import { type AppServices, createServices } from "./services.js";
 import { scrubLoggedPayloads } from "./scrub-logged-payloads.js";
@@ -28,21 +28,26 @@ export interface AppOptions {
   /** The app's slug; otherwise APP_SLUG, otherwise asked from GitHub once. */
   appSlug?: string;
   /**
-   * Seconds between sweeps (reminders, escalation, labels over time); 0 turns
-   * them off. Default: SWEEP_INTERVAL, else 300 (0 under NODE_ENV=test).
+   * Seconds between reconciliations (the sweep that catches what no webhook
+   * said; reminders and escalations come from wake-ups in between); 0 turns
+   * the app's time-driven work off (a CronJob sweeps instead). Default:
+   * SWEEP_INTERVAL, else 3600 (0 under NODE_ENV=test).
    */
   sweepIntervalSeconds?: number;
 }
 
+/** A number of seconds from the environment, or `fallback` when unset. */
+function secondsFromEnv(name: string, fallback: number, what: string): number {
+  const env = process.env[name];
+  if (env === undefined || env === "") return fallback;
+  const seconds = Number(env);
+  if (!Number.isFinite(seconds) || seconds < 0) throw new Error(`${name} must be a number of seconds (${what}), got ${JSON.stringify(env)}`);
+  return seconds;
+}
+
 function sweepInterval(options: AppOptions): number {
   if (options.sweepIntervalSeconds !== undefined) return options.sweepIntervalSeconds;
-  const env = process.env.SWEEP_INTERVAL;
-  if (env !== undefined && env !== "") {
-    const seconds = Number(env);
-    if (!Number.isFinite(seconds) || seconds < 0) throw new Error(`SWEEP_INTERVAL must be a number of seconds (0 turns sweeps off), got ${JSON.stringify(env)}`);
-    return seconds;
-  }
-  return process.env.NODE_ENV === "test" ? 0 : 300;
+  return secondsFromEnv("SWEEP_INTERVAL", process.env.NODE_ENV === "test" ? 0 : 3600, "0 turns sweeps off");
 }
 
 const INCIDENT_EVENTS: (
@@ -131,7 +136,9 @@ export function createApp(options: AppOptions = {}) {
     const services = createServices(botLoginSource(app, options), options.now);
     const metrics = new AppMetrics();
     const interval = sweepInterval(options);
-    const health = new SweepHealth({ intervalSeconds: interval, now: services.now });
+    const fullSeconds = secondsFromEnv("FULL_SWEEP_INTERVAL", 86_400, "how often a reconciliation reads every open incident");
+    let sweeps: InAppSweeps | null = null;
+    const health = new SweepHealth({ intervalSeconds: interval, now: services.now, wakeUps: () => sweeps?.wakeUps() ?? null });
     // A failed delivery's payload (a customer's text) stays out of the log.
     if (!scrubLoggedPayloads(app.log, (error) => pino.stdSerializers.err(error as Error))) app.log.warn("logged errors may carry event payloads: the logger's serializers were not found");
     try {
@@ -192,14 +199,18 @@ export function createApp(options: AppOptions = {}) {
     if (interval > 0) {
       const budgets = new WriteBudgets(GITHUB_WRITE_LIMITS, services.now);
       const monthlyReports = createMonthlyReports({ now: services.now, members: services.members, log: app.log });
-      scheduleSweeps(() => runInAppSweep({ app, services, budgets, health, metrics, monthlyReports }), {
+      const inApp = createInAppSweeps({ app, services, budgets, health, metrics, monthlyReports, fullEveryMs: Math.max(fullSeconds, interval) * 1000 });
+      sweeps = inApp;
+      // Every incident a webhook decides gives the wake-ups its next instant.
+      services.onDecided = (d) => inApp.onDecided(d);
+      scheduleSweeps(() => inApp.run(), {
         intervalSeconds: interval,
         onError: (error) => {
           health.recordError(messageOf(error));
           app.log.error({ err: error }, "sweep failed");
         },
       });
-      app.log.info({ intervalSeconds: interval }, "sweeps scheduled");
+      app.log.info({ intervalSeconds: interval, fullSweepSeconds: Math.max(fullSeconds, interval) }, "sweeps scheduled");
     }
 
     // A label deleted from the repository (README, Security: deleted labels are noticed): the label list is read again, and one of the
@@ -243,6 +254,7 @@ export function createApp(options: AppOptions = {}) {
         if (payload.ref !== `refs/heads/${payload.repository.default_branch}`) return skip("not the default branch");
         const touched = payload.commits.some((c) => [...(c.added ?? []), ...(c.modified ?? []), ...(c.removed ?? [])].includes(CONFIG_PATH));
         if (!touched) return skip("the configuration did not change");
+        sweeps?.forgetConfig(context.repo());
         await prepareRepository(services, withRequestTimeout(context.octokit), context.repo(), context.log);
         return "handled";
       });

@@ -66,7 +66,7 @@ export async function handleIncident(services: AppServices, ctx: IncidentEventCo
   // 3. Decide.
   const assignees = ((data.issue.assignees ?? []) as { login: string }[]).map((a) => a.login);
   const { plan, explanation } = decideIncident({ config, issue: data.issue, timeline: data.timeline, now: services.now(), bot: botLogin, engineers }, assignees);
-  if (ctx.installationId !== undefined) services.onDecided?.(ctx.installationId, ref, explanation, data.appComments);
+  if (ctx.installationId !== undefined) services.onDecided?.({ installationId: ctx.installationId, ref, explanation, appComments: data.appComments, assignees });
 
   // 4. Apply what changes.
   // A secondary rate limit is waited out write by write (Probot answers GitHub with 202 after 9 s and carries on).

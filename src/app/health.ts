@@ -25,6 +25,8 @@ export interface HealthReport {
     consecutiveFailures?: number;
     lastSweep?: { at: string; ok: boolean; swept: number; failed: number; problems: string[] };
     lastSuccess?: string;
+    /** Incidents waiting for their next instant in this process, and the earliest one. */
+    wakeUps?: { scheduled: number; next: string | null };
   };
 }
 
@@ -34,6 +36,8 @@ export interface SweepHealthOptions {
   now: () => number;
   /** Failed sweeps in a row before the app reports itself failing. */
   failuresBeforeFailing?: number;
+  /** The wake-ups' heap (app/wake-ups.ts), null before the first reconciliation. */
+  wakeUps?: () => { scheduled: number; next: number | null } | null;
 }
 
 export class SweepHealth {
@@ -74,6 +78,8 @@ export class SweepHealth {
       ...(this.last ? { lastSweep: { at: iso(this.last.at), ok: this.last.ok, swept: this.last.swept, failed: this.last.failed, problems: this.last.problems } } : {}),
       ...(this.lastSuccess !== null ? { lastSuccess: iso(this.lastSuccess) } : {}),
     };
+    const wakeUps = this.options.wakeUps?.();
+    if (wakeUps) body.wakeUps = { scheduled: wakeUps.scheduled, next: wakeUps.next === null ? null : iso(wakeUps.next) };
     const threshold = this.options.failuresBeforeFailing ?? 2;
     if (this.consecutiveFailures >= threshold) {
       return { healthy: false, body: { ...body, status: "failing", reason: `the last ${this.consecutiveFailures} sweeps failed: ${this.last?.problems.join("; ") ?? "unknown"}` } };

@@ -40,9 +40,18 @@ export interface SweepDeps {
   /** Read only the issues updated since this instant (a reconciliation, app/reconcile.ts). */
   changedSince?: number;
   /** Told of every incident decided (the wake-ups take its next instant; app/wake-ups.ts). */
-  onDecided?: (installationId: number | string, ref: IssueRef, explanation: Explanation, appComments: ReadonlyMap<string, AppComment[]>) => void;
+  onDecided?: (decided: Decided) => void;
   /** Receives each incident's pending writes (dry runs print them). */
   onPlan?: (ref: IssueRef, writes: Write[], urgency: number) => void;
+}
+
+/** One incident decided, by whatever read it (webhook, wake-up, sweep): its next instant and board row come from this. */
+export interface Decided {
+  installationId: number | string;
+  ref: IssueRef;
+  explanation: Explanation;
+  appComments: ReadonlyMap<string, AppComment[]>;
+  assignees: readonly string[];
 }
 
 export interface RepoSweep {
@@ -189,7 +198,7 @@ export async function readRepository(
       }
       const input = { config, issue: incident.issue, timeline: incident.timeline, now, bot: deps.botLogin, engineers: await engineersFor(ownerType ?? stats.ownerType) };
       const decided = decideIncident(input, incident.assignees);
-      deps.onDecided?.(target.installationId, issueRef, decided.explanation, incident.appComments);
+      deps.onDecided?.({ installationId: target.installationId, ref: issueRef, explanation: decided.explanation, appComments: incident.appComments, assignees: incident.assignees });
       const status = incidentStatus(decided.explanation);
       result.byStatus = { ...result.byStatus, [status]: (result.byStatus?.[status] ?? 0) + 1 };
       (read.board ??= []).push(boardIncident(result.repo, decided.explanation, incident.assignees));

@@ -36,7 +36,14 @@ export interface WakeUpDeps {
   gatherMs?: number;
   /** When writes were left for later (budget, rate limit, a failure): looked at again after this long (default 5 min). */
   retryMs?: number;
+  /** A repository's configuration read by a wake-up serves the next ones this long (default 5 min); webhooks and reconciliations always read it afresh. */
+  configTtlMs?: number;
+  /** Told of every run the timer started (metrics, log); a reconciliation's run is counted with it. */
+  onRun?: (run: WakeRun, ms: number) => void;
 }
+
+/** setTimeout's longest delay (about 24.8 days); a later instant is armed again when this one fires. */
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
 export interface WakeRun {
   due: number;
@@ -51,11 +58,17 @@ export class WakeUps {
   private timer: { cancel: () => void; at: number } | null = null;
   private running: Promise<WakeRun> | null = null;
   private stopped = true;
+  private readonly configs = new Map<string, { at: number; loaded: Awaited<ReturnType<typeof loadRepoConfig>> }>();
 
   constructor(private readonly deps: WakeUpDeps) {}
 
   get size(): number {
     return this.heap.size;
+  }
+
+  /** The earliest instant waited for, if any. */
+  get next(): number | null {
+    return this.heap.peek()?.at ?? null;
   }
 
   /** The instant an incident is waiting for, if any. */
@@ -103,9 +116,12 @@ export class WakeUps {
     const handle = this.deps.setTimer(
       () => {
         this.timer = null;
-        this.runDue().catch((error: unknown) => this.deps.sweep.log.error({ error: messageOf(error) }, "wake-ups failed"));
+        const started = this.deps.sweep.now();
+        this.runDue()
+          .then((run) => this.deps.onRun?.(run, this.deps.sweep.now() - started))
+          .catch((error: unknown) => this.deps.sweep.log.error({ error: messageOf(error) }, "wake-ups failed"));
       },
-      Math.max(0, fireAt - this.deps.sweep.now()),
+      Math.min(LONGEST_TIMER_MS, Math.max(0, fireAt - this.deps.sweep.now())),
     );
     this.timer = { ...handle, at: fireAt };
   }
@@ -148,10 +164,15 @@ export class WakeUps {
       const target = await this.deps.targetFor(installationId);
       const waits = { now: deps.now, sleep: deps.sleep, maxWaitMs: deps.maxRateLimitWaitMs ?? 60_000, onWait: deps.onRateLimitWait };
       const graphql = ((query: string, variables: Record<string, unknown>) => withRateLimitRetry(() => target.graphql(query, variables), waits)) as Octokit["graphql"];
-      const loaded = await withRateLimitRetry(() => loadRepoConfig(target.octokit, ref), waits);
+      const loaded = await this.configOf(ref, () => withRateLimitRetry(() => loadRepoConfig(target.octokit, ref), waits));
       result.config = loaded.kind;
-      // Without a valid configuration the incidents wait for the next reconciliation, which reports it.
-      if (loaded.kind !== "valid") return result;
+      // Without a configuration the repository is no customer's any more: its incidents are dropped. An invalid one
+      // is reported by webhooks and reconciliations; its incidents are looked at again after `retryMs`.
+      if (loaded.kind === "missing") return result;
+      if (loaded.kind === "invalid") {
+        retry();
+        return result;
+      }
       const { config } = loaded;
       read.config = config;
       const now = deps.now();
@@ -171,6 +192,7 @@ export class WakeUps {
           read.pending.push(entry.pending);
         }
         decided.push(entry);
+        deps.onDecided?.({ installationId, ref: { ...ref, issue_number: number }, explanation: planned.explanation, appComments: incident.appComments, assignees: incident.assignees });
       }
       result.reads = stats.requests;
       result.extraPages = stats.extraPages;
@@ -191,5 +213,21 @@ export class WakeUps {
       retry();
     }
     return result;
+  }
+
+  /** The repository's configuration, read at most once per `configTtlMs` by wake-ups. */
+  private async configOf(ref: { owner: string; repo: string }, read: () => ReturnType<typeof loadRepoConfig>): ReturnType<typeof loadRepoConfig> {
+    const key = `${ref.owner}/${ref.repo}`.toLowerCase();
+    const now = this.deps.sweep.now();
+    const kept = this.configs.get(key);
+    if (kept && now - kept.at < (this.deps.configTtlMs ?? 300_000)) return kept.loaded;
+    const loaded = await read();
+    this.configs.set(key, { at: now, loaded });
+    return loaded;
+  }
+
+  /** A configuration changed (a push to it): the next wake-up reads it again. */
+  forgetConfig(ref: { owner: string; repo: string }): void {
+    this.configs.delete(`${ref.owner}/${ref.repo}`.toLowerCase());
   }
 }

@@ -22,7 +22,7 @@ describe("reconciliation", () => {
     const a = world.incident(REPO, { severity: 3, createdAt: "2026-03-18T07:00:00Z" });
     const b = world.incident(REPO, { severity: 3, createdAt: "2026-03-18T07:10:00Z" });
     const decided: number[] = [];
-    const { octokit, deps } = directClients(world, { onDecided: (_id, ref) => decided.push(ref.issue_number) });
+    const { octokit, deps } = directClients(world, { onDecided: ({ ref }) => decided.push(ref.issue_number) });
     const now = deps.now;
     const budgets = new WriteBudgets(undefined, now);
     const target = { octokit, graphql: octokit.graphql, installationId: 1, budget: budgets.for(1) };

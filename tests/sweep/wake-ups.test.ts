@@ -109,7 +109,7 @@ describe("wake-ups", () => {
     const { urgent, wakeUps, ref, octokit } = await setUp();
     world.at("2026-03-18T08:05:00Z");
     const services = createServices(() => Promise.resolve(ACTIONS_BOT), () => world.now);
-    services.onDecided = (installationId, issue, explanation, comments) => wakeUps.note({ installationId, owner: issue.owner, repo: issue.repo, number: issue.issue_number }, explanation, comments);
+    services.onDecided = ({ installationId, ref: issue, explanation, appComments }) => wakeUps.note({ installationId, owner: issue.owner, repo: issue.repo, number: issue.issue_number }, explanation, appComments);
     const silent = { info: () => undefined, warn: () => undefined, debug: () => undefined };
     await handleIncident(services, { octokit, ref: { owner: "acme", repo: "support", issue_number: urgent }, installationId: 1, ownerType: "Organization", log: silent });
     expect(wakeUps.instantOf(ref(urgent))).toBeGreaterThan(world.now);
