@@ -8,7 +8,7 @@ import { BOARD_LIMIT, type BoardIncident, boardBody, boardIncident, coarseSpan, 
 import { explainIncident } from "../../src/domain/clock/evaluate.js";
 import { readMarker } from "../../src/domain/plans/markers.js";
 import { wordsFor } from "../../src/words/index.js";
-import { ENGINEER, issue, labeled } from "../fixtures/incident-builders.js";
+import { CUSTOMER, ENGINEER, comment, issue, labeled } from "../fixtures/incident-builders.js";
 
 const NOW = Date.parse("2026-12-03T12:00:00Z");
 const HOUR = 3_600_000;
@@ -158,6 +158,44 @@ describe("the SLA board", () => {
     const r = boardIncident("acme/support", x, ["zed", "eng-anna"]);
     expect(r).toMatchObject({ repository: "acme/support", customer: "ACME Bank", severity: 1, zone: "Asia/Kolkata", assignees: ["eng-anna", "zed"], next: { target: "workaround" } });
     expect(render([r]).content).toContain("| ACME Bank |");
+  });
+
+  // The customer's open wait for a reply (README, How the clock works) is a deadline like the contract's.
+  describe("the reply target", () => {
+    // Severity 1, 24x7, reply 1h; opened 10:00Z, accepted 10:10Z, the customer writes at 10:20Z: the wait
+    // is due 11:20Z (16:50 in Kolkata, UTC+5:30), before the workaround (14:00Z).
+    const config = (language: "en" | "ru") =>
+      parseConfig({
+        timezone: "Asia/Kolkata",
+        language,
+        contract: { customer: "ACME Bank" },
+        team: { engineers: [ENGINEER] },
+        defaultSeverity: 1,
+        severities: { 1: { clock: "24x7", accept: "30m", workaround: "4h", resolve: "3d", reply: "1h" } },
+      });
+    const waiting = [labeled("2026-12-03T10:10:00Z", ENGINEER, "state: accepted"), comment("2026-12-03T10:20:00Z", CUSTOMER)];
+    const explain = (language: "en" | "ru", timeline: unknown[], now: string) =>
+      explainIncident({ config: config(language), issue: issue({ createdAt: "2026-12-03T10:00:00Z", labels: ["severity: 1"] }), timeline, now, bot: "incident-sla[bot]" });
+
+    it.each([
+      ["en", "| ACME Bank | [acme/support#42](https://github.com/acme/support/issues/42) | 1 | Reply to the customer | 2026-12-03 16:50 UTC+5:30 | < 1 h | — |"],
+      ["ru", "| ACME Bank | [acme/support#42](https://github.com/acme/support/issues/42) | 1 | Ответ заказчику | 03.12.2026 16:50 UTC+5:30 | < 1 ч | — |"],
+    ] as const)("an open wait due first names the reply target (%s), with its due time", (language, line) => {
+      const r = boardIncident("acme/support", explain(language, waiting, "2026-12-03T10:30:00Z"), []);
+      expect(r).toMatchObject({ status: "running", next: { target: "reply", due: Date.parse("2026-12-03T11:20:00Z") } });
+      const board = renderBoard({ incidents: [r], now: Date.parse("2026-12-03T10:30:00Z"), zone: "Asia/Kolkata", language, words: wordsFor(language) });
+      expect(board.content).toContain(line);
+      expect(board.content).toContain(`acme/support 42 S1 ${wordsFor(language).reply.name} : milestone`);
+    });
+
+    it("a wait paused by support shows its own counted time left, not the workaround's", () => {
+      // The engineer adds the waiting label at 10:50Z: 30 of the wait's 60 minutes used, 30 left;
+      // the workaround has 3 h 10 min left. At 12:00Z both clocks stand still; the wait's due time is the nearer.
+      const paused = [...waiting, labeled("2026-12-03T10:50:00Z", ENGINEER, "state: waiting for customer")];
+      const r = boardIncident("acme/support", explain("en", paused, "2026-12-03T12:00:00Z"), []);
+      expect(r).toMatchObject({ status: "paused", next: { target: "reply" }, leftMs: 30 * 60_000 });
+      expect(render([r], Date.parse("2026-12-03T12:00:00Z")).content).toContain("| 1 | Reply to the customer | — | 30 min left, clock stopped | — |");
+    });
   });
 
   it("no incidents: says so, no chart", () => {

@@ -4,10 +4,12 @@
 // the issue that reports problems in the contract's language (no policy codes).
 import { describe, expect, it } from "vitest";
 import { parseConfigText } from "../../src/config/parse-config.js";
-import { severityOption, statusOption } from "../../src/domain/plans/plan-fields.js";
+import { explainIncident } from "../../src/domain/clock/evaluate.js";
+import { planFields, severityOption, statusOption } from "../../src/domain/plans/plan-fields.js";
 import { checkFields, fieldsWrite } from "../../src/github/issue-fields.js";
 import { fieldsIssueBody, writeRefusalIn } from "../../src/github/issue-fields-issue.js";
 import { wordsFor } from "../../src/words/index.js";
+import { CUSTOMER, ENGINEER, comment, issue, labeled } from "../fixtures/incident-builders.js";
 
 const config = (extra: string) => parseConfigText(`timezone: Europe/Moscow\nlanguage: en\n${extra}`, ".github/incident-sla.yml");
 
@@ -23,6 +25,34 @@ describe("issueFields configuration", () => {
   it("refuses a severity option for a level that is not configured, and a misspelt key", () => {
     expect(() => config("issueFields:\n  severityOptions:\n    '7': Low\n")).toThrow(/issueFields\.severityOptions\.7.*severity 7 is not configured/s);
     expect(() => config("issueFields:\n  nextdue: SLA due\n")).toThrow(/nextdue/);
+  });
+});
+
+// The next due date is the earliest deadline still owed; a customer's open wait for a reply is one (README, Managers' views).
+describe("the next due field and the reply target", () => {
+  // Moscow (UTC+3), severity 1 24x7 with reply 2h. Opened Mon 2 March 20:00Z (23:00 MSK), accepted 20:05Z,
+  // a workaround 20:10Z: the permanent solution is due Thu 5 March 20:00Z. The customer writes at 20:30Z:
+  // the wait is due 22:30Z, which is already Tuesday 3 March in Moscow (01:30 MSK), not Monday as in UTC.
+  const c = config(
+    "team:\n  engineers: [eng-anna]\ndefaultSeverity: 1\nseverities:\n  '1': { clock: 24x7, accept: 30m, workaround: 4h, resolve: 3d, reply: 2h }\nissueFields:\n  nextDue: SLA due\n  status: SLA status\n",
+  );
+  const before = [labeled("2026-03-02T20:05:00Z", ENGINEER, "state: accepted"), labeled("2026-03-02T20:10:00Z", ENGINEER, "state: workaround")];
+  const fields = (timeline: unknown[], now: string) =>
+    planFields(c, explainIncident({ config: c, issue: issue({ createdAt: "2026-03-02T20:00:00Z", labels: ["severity: 1"] }), timeline, now, bot: "incident-sla[bot]" }));
+
+  it("an open wait: its due date in the contract's zone, and the status it gives", () => {
+    const waiting = [...before, comment("2026-03-02T20:30:00Z", CUSTOMER)];
+    expect(fields(waiting, "2026-03-02T21:00:00Z")).toEqual([
+      { role: "nextDue", field: "SLA due", dataType: "date", value: "2026-03-03" },
+      { role: "status", field: "SLA status", dataType: "single_select", value: "running" },
+    ]);
+    // Overdue at 23:00Z: still the next due date, and breached.
+    expect(fields(waiting, "2026-03-02T23:00:00Z").map((f) => f.value)).toEqual(["2026-03-03", "breached"]);
+  });
+
+  it("once answered, the permanent solution's date again", () => {
+    const answered = [...before, comment("2026-03-02T20:30:00Z", CUSTOMER), comment("2026-03-02T21:00:00Z", ENGINEER)];
+    expect(fields(answered, "2026-03-02T21:30:00Z").map((f) => f.value)).toEqual(["2026-03-05", "running"]);
   });
 });
 

@@ -27,9 +27,9 @@ export function incidentStatus(x: Explanation): IncidentStatus {
   return "met";
 }
 
-/** The earliest target still owed (not met, not cancelled), for boards and issue fields. */
+/** The earliest target still owed (not met, not cancelled, or the customer's open wait), for boards and issue fields. */
 export interface NextDue {
-  target: TargetDetail["name"];
+  target: TargetDetail["name"] | "reply";
   /** Its due time (ms); in the past when it is overdue. */
   due: number;
   overdue: boolean;
@@ -37,8 +37,9 @@ export interface NextDue {
 
 /**
  * The next deadline of an open incident: the earliest due time among its
- * unmet targets (an overdue one counts, it is still owed). Null outside
- * coverage or when nothing is owed any more.
+ * unmet targets and the customer's open wait for a reply (an overdue one
+ * counts, it is still owed). Null outside coverage or when nothing is owed
+ * any more.
  */
 export function nextDue(x: Explanation): NextDue | null {
   if (x.evaluation.coverage !== "active") return null;
@@ -47,5 +48,7 @@ export function nextDue(x: Explanation): NextDue | null {
     if (t.met !== null || t.status === "met" || t.status === "cancelled") continue;
     if (next === null || t.due < next.due) next = { target: t.name, due: t.due, overdue: t.due <= x.now };
   }
+  const wait = x.reply?.open;
+  if (wait && (next === null || wait.due < next.due)) next = { target: "reply", due: wait.due, overdue: wait.due <= x.now };
   return next;
 }

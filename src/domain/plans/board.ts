@@ -55,9 +55,9 @@ export interface BoardIncident {
   status: IncidentStatus;
   /** The contract's zone: due times are shown in it. */
   zone: string;
-  /** The earliest deadline still owed (nextDue). */
-  next: { target: TargetName; due: number } | null;
-  /** Counted time left of that target (what a paused incident shows). */
+  /** The earliest deadline still owed (nextDue): a contract target or the customer's open wait ("reply"). */
+  next: { target: TargetName | "reply"; due: number } | null;
+  /** Counted time left of that target or wait (what a paused incident shows). */
   leftMs: number;
   assignees: string[];
 }
@@ -65,7 +65,7 @@ export interface BoardIncident {
 /** The board's row of an incident the sweep evaluated. */
 export function boardIncident(repository: string, x: Explanation, assignees: readonly string[]): BoardIncident {
   const next = nextDue(x);
-  const target = next ? x.targets.find((t) => t.name === next.target) : undefined;
+  const target = next?.target === "reply" ? x.reply?.open : next ? x.targets.find((t) => t.name === next.target) : undefined;
   return {
     repository,
     customer: x.config.contract.customer ?? repository,
@@ -136,6 +136,9 @@ function leftCell(i: BoardIncident, input: BoardInput): string {
   return coarseSpan(i.next.due - input.now, input.language, input.words);
 }
 
+/** A next deadline's name: a contract target's, or the reply target's for a customer's open wait. */
+const targetWords = (target: TargetName | "reply", words: Words) => (target === "reply" ? words.reply.name : words.targets[target]);
+
 function row(i: BoardIncident, input: BoardInput): string {
   const w = input.words.board;
   const ref = `${i.repository}#${i.number}`;
@@ -143,7 +146,7 @@ function row(i: BoardIncident, input: BoardInput): string {
     inlineText(i.customer),
     i.url ? `[${ref}](${i.url})` : ref,
     String(i.severity),
-    i.next ? input.words.targets[i.next.target] : w.none,
+    i.next ? targetWords(i.next.target, input.words) : w.none,
     i.next && i.status !== "paused" ? formatLocal(i.next.due, i.zone, { date: input.words.dates.date }) : w.none,
     leftCell(i, input),
     i.assignees.length > 0 ? i.assignees.map((a) => `\`${a.replace(/`/g, "")}\``).join(", ") : w.none,
@@ -177,7 +180,7 @@ function gantt(groups: Map<IncidentStatus, BoardIncident[]>, input: BoardInput):
     lines.push(`    section ${ganttName(input.words.board.groups[group])}`);
     for (const { r } of mine) {
       const at = formatLocal(r.next!.due, input.zone, { offset: "none" });
-      const name = ganttName(`${r.repository} ${r.number} S${r.severity} ${input.words.targets[r.next!.target]}`);
+      const name = ganttName(`${r.repository} ${r.number} S${r.severity} ${targetWords(r.next!.target, input.words)}`);
       lines.push(`    ${name} : milestone, d${drawn.findIndex((d) => d.r === r) + 1}, ${at}, 0m`);
     }
   }
