@@ -9,7 +9,8 @@ import { createCalendar } from "../../src/domain/clock/calendar.js";
 import { type Clock, type Interval, countedBetween, dueAt, mergeIntervals } from "../../src/domain/clock/clock.js";
 import { evaluate } from "../../src/domain/clock/evaluate.js";
 import { referenceEvaluate } from "../reference/minute-evaluator.js";
-import { ACTORS, type IncidentCase, ZONES, incidentCase, lengthen } from "../support/arbitraries.js";
+import { type IncidentCase, ZONES, incidentCase, lengthen } from "../support/arbitraries.js";
+import { replyCase } from "../support/reply-arbitraries.js";
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -99,36 +100,8 @@ describe("evaluate agrees with the minute-stepping reference", () => {
   });
 });
 
-// The reply target (README, How the clock works: the reply paragraph; issue 15).
-// Every severity of a generated incident gets a `reply`; the generator's
-// comments come from customers, engineers, members, the app and ghosts.
-const replyText = fc.oneof(
-  fc.integer({ min: 1, max: 8 }).map((h) => `${h}h`),
-  fc.integer({ min: 1, max: 600 }).map((m) => `${m}m`),
-  fc.constant("1d"),
-);
-// Extra comments (customers, engineers, members, the app, ghosts) so that most
-// incidents have waits, several of them, answered, late or still open.
-const extraComment = fc.record({ after: fc.integer({ min: 0, max: 4 * 1440 }), actor: fc.integer({ min: 0, max: ACTORS.length - 1 }) });
-const replyCase = fc
-  .tuple(incidentCase, fc.array(replyText, { minLength: 3, maxLength: 3 }), fc.array(extraComment, { maxLength: 8 }))
-  .map(([c, texts, extra]): IncidentCase => {
-    const config = structuredClone(c.config);
-    Object.values(config.severities ?? {}).forEach((severity, i) => {
-      severity.reply = texts[i % texts.length]!;
-    });
-    const created = Date.parse(c.issue.created_at as string);
-    const comments = extra.map(({ after, actor }) => {
-      const { login, association } = ACTORS[actor]!;
-      const user = login === null ? null : { login };
-      const created_at = new Date(created + after * MINUTE).toISOString().replace(".000Z", "Z");
-      return { event: "commented", created_at, user, actor: user, author_association: association, body: "…" };
-    });
-    // Stable: an extra comment comes after the generated events of its minute.
-    const timeline = [...c.timeline, ...comments].sort((a, b) => Date.parse(a.created_at as string) - Date.parse(b.created_at as string));
-    return { ...c, config, timeline };
-  });
-
+// The reply target (README, How the clock works: the reply paragraph; issue 15):
+// replyCase gives every severity a `reply` and adds comments of every kind of author.
 describe("the reply target agrees with the minute-stepping reference", () => {
   it.prop([replyCase], { numRuns: 1000 })("targets.reply (status, dueAt, metAt, breached, waits, breaches) on random timelines", (c) => {
     const config = parseConfig(c.config);

@@ -1,15 +1,17 @@
 // When an incident next needs looking at. Pure: from an
 // explanation at `now`, the earliest instant after it at which the plan could
 // differ without any event on the issue — a reminder threshold, the at-risk
-// share, a due time (breach), the edge of working hours that changes the
-// phone instructions (P10), a label GitHub took off that becomes "gone".
+// share, a due time (breach), the same for a customer's open wait for a
+// reply, the edge of working hours that changes the phone instructions
+// (P10), a label GitHub took off that becomes "gone".
 // Between `now` and that instant, planning at any moment gives the plan of
 // `now` (tests/domain/wake-at.test.ts checks this on random incidents); null
 // when nothing can ever become owed without an event (closed, not covered,
-// every target met, paused or cancelled).
+// every target met, paused or cancelled, and no customer wait running).
 import { calendarOf, yearOfEpochDay } from "./calendar.js";
 import { type Clock, dueAt } from "./clock.js";
 import type { Explanation } from "./evaluate.js";
+import { reminderKey, replyTarget } from "../plans/plan-reminders.js";
 
 /** plan-incident's grace for a label that left the repository (GONE_AFTER_MS there). */
 const GONE_AFTER_MS = 60_000;
@@ -55,6 +57,21 @@ export function wakeAt(x: Explanation, options: WakeOptions = {}): number | null
       }
       // Breached once `now` is past the due time (targets.ts: horizon > due).
       candidates.push(t.due + 1);
+    }
+    // The customer's open wait for a reply: its reminders (keys as plan-reminders makes them), at risk, breach.
+    const wait = x.reply?.open;
+    if (x.reply && wait && x.reply.status === "running") {
+      const amountMs = x.reply.amountMs;
+      const name = replyTarget(wait.start);
+      for (const share of config.reminders.thresholds) {
+        if (options.posted?.has(reminderKey(name, share, x.severity.level))) continue;
+        const need = Math.ceil(share * amountMs) - wait.usedMs;
+        if (need > 0 && share <= 1) candidates.push(dueAt(clock, now, need, []));
+      }
+      const atRisk = Math.ceil(config.reminders.atRiskShare * amountMs) - wait.usedMs;
+      if (atRisk > 0 && config.reminders.atRiskShare <= 1) candidates.push(dueAt(clock, now, atRisk, []));
+      // Breached once `now` is past the due time (reply.ts: horizon > due).
+      candidates.push(wait.due + 1);
     }
     // The phone duplicate's text depends on whether `now` is within working hours (plan-incident step 5).
     const phonePending = x.severity.level <= 2 && !options.posted?.has("phone");
