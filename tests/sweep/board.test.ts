@@ -16,7 +16,7 @@ import { LabelCache } from "../../src/github/labels.js";
 import { OrgMembersCache } from "../../src/github/org-members.js";
 import { WriteBudgets } from "../../src/github/write-budget.js";
 import { type LoggedRequest, faults } from "../support/fake-github/index.js";
-import { APP_BOT, APP_ID, ENGINEER, KEYS, SweepWorld, VALID_CONFIG, writesOf } from "./sweep-world.js";
+import { APP_BOT, APP_ID, CUSTOMER, ENGINEER, KEYS, SweepWorld, VALID_CONFIG, writesOf } from "./sweep-world.js";
 
 const NOW = "2026-03-02T10:00:00Z";
 const REPORTS = "acme/sla-reports";
@@ -104,6 +104,33 @@ describe("the SLA board, kept by the sweep", () => {
     expect(linksOf(edited)).toEqual(["acme/beta#3", "acme/alpha#1", "acme/gamma#1", "acme/gamma#2", "acme/alpha#2", "acme/beta#5"]);
     expect(edited).toContain("As of 2026-03-02 13:02 UTC+3.");
     expect(boardsOf(REPORTS)).toHaveLength(1);
+  });
+
+  it("a customer's open wait for a reply due first is the row's deadline, ordered by it; once answered the row moves on", async () => {
+    w = await new SweepWorld(NOW).start();
+    world();
+    // delta sets reply 30m on severity 1. delta#1 opened 09:00Z, accepted 09:05Z; the customer writes at 09:40Z:
+    // the wait is due 10:10Z (13:10 MSK), before gamma#1's acceptance (10:20Z) and the workaround (13:00Z).
+    const severities = "severities:\n  '1': { clock: 24x7, accept: 30m, workaround: 4h, resolve: 3d, reply: 30m }\n  '2': { clock: 24x7, accept: 1h, workaround: 8h, resolve: 5d }\n  '3': { clock: business, accept: 8h, resolve: 10d }\n";
+    w.repo("acme/delta", `${customer("Delta Corp")}${severities}`);
+    const events = [
+      { event: "labeled", actor: ENGINEER, label: ACCEPTED, createdAt: "2026-03-02T09:05:00Z" },
+      { event: "commented", actor: CUSTOMER, body: "Any news?", authorAssociation: "NONE", createdAt: "2026-03-02T09:40:00Z" },
+    ];
+    w.incident("acme/delta", { number: 1, severity: 1, createdAt: "2026-03-02T09:00:00Z", labels: ["severity: 1", ACCEPTED], events } as never);
+    expect((await w.sweep([], { mode: "app" })).code).toBe(0);
+    const number = boardsOf(REPORTS)[0]!.number;
+    const board = w.fake.issueOf(REPORTS, number).body!;
+    expect(linksOf(board)).toEqual(["acme/beta#3", "acme/alpha#1", "acme/delta#1", "acme/gamma#1", "acme/gamma#2", "acme/beta#5"]);
+    expect(board).toMatch(/\| Delta Corp \| \[acme\/delta#1\]\([^)]+\) \| 1 \| Reply to the customer \| 2026-03-02 13:10 UTC\+3 \| < 1 h \| — \|/);
+
+    // The engineer answers at 10:05Z: the workaround, due 13:00Z (16:00 MSK), is the next deadline.
+    w.fake.addTimelineEvent("acme/delta", 1, { event: "commented", actor: ENGINEER, body: "Looking at the logs.", authorAssociation: "MEMBER", createdAt: "2026-03-02T10:05:00Z" });
+    w.at("2026-03-02T10:06:00Z");
+    expect((await w.sweep([], { mode: "app" })).code).toBe(0);
+    const edited = w.fake.issueOf(REPORTS, number).body!;
+    expect(edited).toMatch(/\| Delta Corp \| \[acme\/delta#1\]\([^)]+\) \| 1 \| Workaround \| 2026-03-02 16:00 UTC\+3 \| < 4 h \| — \|/);
+    expect(linksOf(edited)).toEqual(["acme/beta#3", "acme/alpha#1", "acme/gamma#1", "acme/gamma#2", "acme/delta#1", "acme/beta#5"]);
   });
 
   it("refuses a customer's repository as the monthly report does: nothing is written there, the refusal is in the results", async () => {
