@@ -67,6 +67,39 @@ describe("evaluate: hand-checked incidents", () => {
   });
 });
 
+// The reply target (README, How the clock works: the reply paragraph), on #12 with severity 1 set to
+// `reply: 1h`. The customer's comment at 08:05Z (which ends the pause) opens a wait, due 09:05Z; alice
+// answers at 09:20Z: met late, one breach. The customer writes again at 11:30Z: a second wait, due
+// 12:30Z, still open and running at 12:00Z. The contract's three targets are those of EXPECTED_12.
+describe("evaluate: the reply target", () => {
+  const byCustomer = incident12.timeline.find((e: { event: string; user?: { login: string } }) => e.event === "commented" && e.user?.login === "customer-eng");
+  const byAlice = incident12.timeline.find((e: { event: string; user?: { login: string } }) => e.event === "commented" && e.user?.login === "alice");
+  const at = (e: Record<string, unknown>, iso: string, body: string) => ({ ...e, created_at: iso, updated_at: iso, body });
+  const input = {
+    ...incident12,
+    timeline: [...incident12.timeline, at(byAlice, "2026-03-02T09:20:00Z", "The IdP certificate expired; renewing it."), at(byCustomer, "2026-03-02T11:30:00Z", "Still failing for some users.")],
+  };
+
+  it("targets.reply for a configured severity: the second wait running, the first answered late", async () => {
+    const result = await runCli(["evaluate", "--config", fixture("config-moscow-reply.yml")], { stdin: `${line(input)}\n` });
+    expect(result).toMatchObject({ code: 0, stderr: "" });
+    expect(jsonLines(result.stdout)).toEqual([
+      {
+        ...EXPECTED_12,
+        targets: {
+          ...EXPECTED_12.targets,
+          reply: { status: "running", dueAt: "2026-03-02T12:30:00.000Z", metAt: null, breached: true, waits: 2, breaches: 1 },
+        },
+      },
+    ]);
+  });
+
+  it("no reply key when the severity sets no reply: the same incident under the default severities", async () => {
+    const result = await runCli(["evaluate", "--config", CONFIG], { stdin: `${line(input)}\n` });
+    expect(jsonLines(result.stdout)).toEqual([EXPECTED_12]);
+  });
+});
+
 describe("evaluate: bad lines become error lines, the rest still come out", () => {
   it("keeps input order, numbers lines from 1 counting blank ones, and exits 1", async () => {
     const stdin = readFileSync(fixture("incidents-two-good-three-bad-one-blank.jsonl"), "utf8");
