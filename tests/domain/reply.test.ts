@@ -104,6 +104,40 @@ describe("targets.reply, hand-computed", () => {
     expect(reply(late, "2026-03-02T10:00:00Z", lateIssue)).toEqual({ status: "cancelled", dueAt: "2026-03-02T09:00:00.000Z", metAt: null, breached: true, waits: 1, breaches: 1 });
   });
 
+  it("a close as duplicate cancels the wait as not planned does", () => {
+    // Customer 07:00, closed as a duplicate 08:00, before the due time 09:00: cancelled, no breach.
+    const timeline = [comment("2026-03-02T07:00:00Z", CUSTOMER), closed("2026-03-02T08:00:00Z", ENGINEER, "duplicate")];
+    const closedIssue = sev1({ state: "closed", closedAt: "2026-03-02T08:00:00Z", stateReason: "duplicate" });
+    expect(reply(timeline, "2026-03-02T12:00:00Z", closedIssue)).toEqual({ status: "cancelled", dueAt: "2026-03-02T09:00:00.000Z", metAt: null, breached: false, waits: 1, breaches: 0 });
+  });
+
+  it("another bot's comment is the customer speaking; listed under team.engineers, it answers instead", () => {
+    // Any login not trusted and not the app opens a wait, a bot's too (README, How the clock works):
+    // github-actions[bot] at 07:00 opens one, due 09:00; overdue at 09:30.
+    const ACTIONS = "github-actions[bot]";
+    expect(reply([comment("2026-03-02T07:00:00Z", ACTIONS, "NONE")], "2026-03-02T08:00:00Z")).toEqual({
+      status: "running",
+      dueAt: "2026-03-02T09:00:00.000Z",
+      metAt: null,
+      breached: false,
+      waits: 1,
+      breaches: 0,
+    });
+    // After the customer's 07:00 comment it is one more customer comment: it answers nothing and moves nothing.
+    const asked = [comment("2026-03-02T07:00:00Z", CUSTOMER), comment("2026-03-02T07:30:00Z", ACTIONS, "NONE")];
+    expect(reply(asked, "2026-03-02T09:30:00Z")).toEqual({ status: "breached", dueAt: "2026-03-02T09:00:00.000Z", metAt: null, breached: true, waits: 1, breaches: 1 });
+    // A vendor that wants otherwise lists the bot as an engineer: then its comment at 07:30 answers the wait.
+    const listed = parseConfig({ ...config, team: { engineers: [ENGINEER, ACTIONS], orgMembersAreEngineers: false } });
+    expect(evaluate({ config: listed, issue: sev1(), timeline: asked, now: "2026-03-02T09:30:00Z" }).targets.reply).toEqual({
+      status: "met",
+      dueAt: "2026-03-02T09:00:00.000Z",
+      metAt: "2026-03-02T07:30:00.000Z",
+      breached: false,
+      waits: 1,
+      breaches: 0,
+    });
+  });
+
   it("working hours across a weekend (business clock, reply 4h)", () => {
     // Severity 3, 09:00–18:00 MSK (UTC+3), no preset. Customer Fri 2026-03-06 16:00 MSK (13:00Z):
     // 2 h on Friday, 2 h on Monday 9 March → due Mon 11:00 MSK = 08:00Z. Answered Mon 10:00 MSK.
