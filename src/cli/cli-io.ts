@@ -1,6 +1,7 @@
 // What the command line touches of the outside world, passed in so that tests
 // drive it with strings and a fixed clock.
 import type { Readable, Writable } from "node:stream";
+import type { CliWords } from "./cli-language.js";
 
 export interface CliIo {
   stdin: Readable;
@@ -22,6 +23,8 @@ export interface CommandContext {
   io: CliIo;
   /** The time to evaluate at when neither the input nor --now gives one. */
   now: () => number;
+  /** The command line's texts, in its language (cli-language.ts). */
+  words: CliWords;
 }
 
 /** Writes a chunk and waits for the stream to drain when its buffer is full, so output keeps pace with input. */

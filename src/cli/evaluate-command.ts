@@ -11,6 +11,10 @@ import { loadConfig } from "./load-config.js";
 import { parseCommandArgs } from "./parse-command-args.js";
 import { parseNow } from "./parse-now.js";
 import { InputError, UsageError } from "./usage-error.js";
+import { wordsFor } from "../words/index.js";
+
+/** The output's error lines are machine output: English whatever the command line's language. */
+const MACHINE = wordsFor("en").cli;
 
 const OPTIONS = {
   config: { type: "string" },
@@ -18,15 +22,15 @@ const OPTIONS = {
   bot: { type: "string" },
 } as const;
 
-export async function evaluateCommand(args: string[], { io, now: clock }: CommandContext): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, OPTIONS);
-  if (positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}: incidents are read from stdin`);
-  if (!values.config) throw new UsageError("--config FILE is required");
-  const config = await loadConfig(values.config);
+export async function evaluateCommand(args: string[], { io, now: clock, words }: CommandContext): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, OPTIONS, words);
+  if (positionals.length > 0) throw new UsageError(words.unexpectedArgumentStdin(JSON.stringify(positionals[0])));
+  if (!values.config) throw new UsageError(words.configRequired);
+  const config = await loadConfig(values.config, words);
   const zone = config.timezone;
   let defaultNow: number | null = null;
   if (values.now !== undefined) {
-    const parsed = parseNow(values.now, zone);
+    const parsed = parseNow(values.now, zone, words);
     if (typeof parsed !== "number") throw new UsageError(`--now: ${parsed.error}`);
     defaultNow = parsed;
   }
@@ -48,12 +52,12 @@ export async function evaluateCommand(args: string[], { io, now: clock }: Comman
     } catch (error) {
       failed++;
       out = { error: lineErrorMessage(error), line: lineNumber };
-      if (io.env.DEBUG && isUnexpected(error) && error instanceof Error) await write(io.stderr, `line ${lineNumber}: ${error.stack}\n`);
+      if (io.env.DEBUG && isUnexpected(error) && error instanceof Error) await write(io.stderr, `${words.evaluate.debugLine(lineNumber, error.stack ?? "")}\n`);
     }
     await write(io.stdout, `${JSON.stringify(out)}\n`);
   }
   if (failed > 0) {
-    await write(io.stderr, `incident-sla evaluate: ${failed} of ${incidents} incidents could not be evaluated (see the "error" lines)\n`);
+    await write(io.stderr, `incident-sla evaluate: ${words.evaluate.failed(failed, incidents)}\n`);
     return 1;
   }
   return 0;
@@ -69,9 +73,9 @@ function evaluateLine<T>(
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new InputError(`not valid JSON: ${(error as Error).message}`);
+    throw new InputError(MACHINE.json.invalid(null, (error as Error).message));
   }
-  const input = incidentInput(value, zone);
+  const input = incidentInput(value, zone, MACHINE);
   return run({ issue: input.issue, timeline: input.timeline, now: input.now ?? fallbackNow() });
 }
 
@@ -80,5 +84,5 @@ const isUnexpected = (error: unknown) => !(error instanceof InputError || error 
 function lineErrorMessage(error: unknown): string {
   const message = messageOf(error);
   // Anything but bad input is a bug or an impossible calendar: say so, without a stack (DEBUG prints it on stderr).
-  return isUnexpected(error) ? `could not evaluate: ${message}` : message;
+  return isUnexpected(error) ? MACHINE.json.couldNotEvaluate(message) : message;
 }

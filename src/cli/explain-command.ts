@@ -4,6 +4,7 @@
 import { explainIncident } from "../domain/clock/evaluate.js";
 import { renderExplanation } from "../domain/texts/render-explanation.js";
 import { type CommandContext, write } from "./cli-io.js";
+import type { CliWords } from "./cli-language.js";
 import { incidentInput } from "./incident-input.js";
 import { loadConfig } from "./load-config.js";
 import { parseCommandArgs } from "./parse-command-args.js";
@@ -22,24 +23,24 @@ const OPTIONS = {
   timeline: { type: "string" },
 } as const;
 
-export async function explainCommand(args: string[], { io, now: clock }: CommandContext): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, OPTIONS);
-  if (!values.config) throw new UsageError("--config FILE is required");
+export async function explainCommand(args: string[], { io, now: clock, words }: CommandContext): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, OPTIONS, words);
+  if (!values.config) throw new UsageError(words.configRequired);
   if (values.lang !== undefined && !isLanguage(values.lang)) {
-    throw new UsageError(`--lang: expected ${LANGUAGES.join(" or ")}, got ${JSON.stringify(values.lang)}`);
+    throw new UsageError(words.expectedOneOf("--lang", LANGUAGES, JSON.stringify(values.lang)));
   }
-  if (positionals.length > 1) throw new UsageError(`expected at most one INPUT, got ${positionals.length}`);
+  if (positionals.length > 1) throw new UsageError(words.explain.atMostOneInput(positionals.length));
   const separate = values.issue !== undefined || values.timeline !== undefined;
-  if (separate && positionals.length > 0) throw new UsageError("give either INPUT or --issue and --timeline, not both");
+  if (separate && positionals.length > 0) throw new UsageError(words.explain.inputOrFiles);
   if (separate && (values.issue === undefined || values.timeline === undefined)) {
-    throw new UsageError("--issue and --timeline go together: give both files");
+    throw new UsageError(words.explain.filesTogether);
   }
 
-  const config = await loadConfig(values.config);
+  const config = await loadConfig(values.config, words);
   const zone = config.timezone;
   let optionNow: number | null = null;
   if (values.now !== undefined) {
-    const parsed = parseNow(values.now, zone);
+    const parsed = parseNow(values.now, zone, words);
     if (typeof parsed !== "number") throw new UsageError(`--now: ${parsed.error}`);
     optionNow = parsed;
   }
@@ -48,19 +49,19 @@ export async function explainCommand(args: string[], { io, now: clock }: Command
   let timeline: unknown;
   let inputNow: number | null = null;
   if (values.issue !== undefined && values.timeline !== undefined) {
-    const issueText = await readTextFile(values.issue, "issue file");
-    const timelineText = await readTextFile(values.timeline, "timeline file");
-    issue = issueFromValues(parseJsonSequence(issueText, values.issue), values.issue);
-    timeline = timelineFromValues(parseJsonSequence(timelineText, values.timeline), values.timeline);
+    const issueText = await readTextFile(values.issue, words.files.issue, words);
+    const timelineText = await readTextFile(values.timeline, words.files.timeline, words);
+    issue = issueFromValues(parseJsonSequence(issueText, values.issue, words), values.issue, words);
+    timeline = timelineFromValues(parseJsonSequence(timelineText, values.timeline, words), values.timeline, words);
   } else {
     const path = positionals[0];
     const fromStdin = path === undefined || path === "-";
     const source = fromStdin ? "stdin" : path;
-    const text = fromStdin ? await readAll(io.stdin) : await readTextFile(path, "input file");
-    const parsed = parseJsonSequence(text, source);
-    if (parsed.length !== 1) throw new InputError(`${source}: expected one incident, got ${parsed.length} JSON values (use evaluate for many)`);
+    const text = fromStdin ? await readAll(io.stdin) : await readTextFile(path, words.files.input, words);
+    const parsed = parseJsonSequence(text, source, words);
+    if (parsed.length !== 1) throw new InputError(words.json.oneIncident(source, parsed.length));
     try {
-      ({ issue, timeline, now: inputNow } = incidentInput(parsed[0], zone));
+      ({ issue, timeline, now: inputNow } = incidentInput(parsed[0], zone, words));
     } catch (error) {
       if (error instanceof InputError) throw new InputError(`${source}: ${error.message}`);
       throw error;
@@ -82,9 +83,9 @@ export async function explainCommand(args: string[], { io, now: clock }: Command
 }
 
 /** The issue object; `gh api --paginate --slurp` wraps it in an array of one. */
-function issueFromValues(values: unknown[], source: string): unknown {
+function issueFromValues(values: unknown[], source: string, words: CliWords): unknown {
   const [first] = values;
   if (values.length === 1 && Array.isArray(first) && first.length === 1) return first[0];
   if (values.length === 1 && typeof first === "object" && first !== null && !Array.isArray(first)) return first;
-  throw new InputError(`${source}: expected one issue object, as gh api repos/OWNER/REPO/issues/N prints it`);
+  throw new InputError(words.json.oneIssue(source));
 }

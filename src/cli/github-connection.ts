@@ -18,6 +18,7 @@ import { type InstallationToSweep, probotInstallations } from "../app/sweep-runn
 import { withRequestTimeout } from "../github/request-timeout.js";
 import type { Octokit } from "../github/types.js";
 import type { CliIo } from "./cli-io.js";
+import type { CliWords } from "./cli-language.js";
 import { UsageError } from "./usage-error.js";
 
 interface GitHubConnection {
@@ -43,22 +44,23 @@ export async function connectToGitHub(
     tokenBotDefault?: string;
     shard?: { index: number; of: number };
     log: Logger;
+    words: CliWords;
   },
 ): Promise<GitHubConnection> {
   const { env } = io;
-  const { repos, bot, log } = options;
+  const { repos, bot, log, words } = options;
   const privateKey = env.PRIVATE_KEY ?? (env.PRIVATE_KEY_PATH ? await readFile(env.PRIVATE_KEY_PATH, "utf8") : undefined);
   const Writer = io.octokitOptions ? ProbotOctokit.defaults(io.octokitOptions) : ProbotOctokit;
   const Reader = io.octokitOptions ? Writer : ProbotOctokit.defaults((o: Record<string, unknown>) => ({ ...o, throttle: READS_UNSPACED }));
 
   if (env.GITHUB_TOKEN && repos.length > 0) {
-    if (options.shard) throw new UsageError("--shard splits an app's installations; with GITHUB_TOKEN name the repositories with --repo");
+    if (options.shard) throw new UsageError(words.github.shardWithToken);
     const baseUrl = env.GITHUB_API_URL ?? gheBaseUrl(env) ?? "https://api.github.com";
     const octokit: Octokit = withRequestTimeout(new Writer({ auth: { token: env.GITHUB_TOKEN }, baseUrl, log }));
     const reader: Octokit = withRequestTimeout(new Reader({ auth: { token: env.GITHUB_TOKEN }, baseUrl, log }));
     const graphql = env.GITHUB_GRAPHQL_URL ? reader.graphql.defaults({ url: env.GITHUB_GRAPHQL_URL }) : reader.graphql;
     const botLogin = bot ?? env.INCIDENT_SLA_BOT ?? (env.GITHUB_ACTIONS ? "github-actions[bot]" : (options.tokenBotDefault ?? ""));
-    if (!botLogin) throw new UsageError("with GITHUB_TOKEN, say which login the token writes as: --bot LOGIN (in GitHub Actions the default is github-actions[bot])");
+    if (!botLogin) throw new UsageError(words.github.botRequired);
     return { installations: [{ id: `token:${baseUrl}`, octokit, graphql, repos: repos.map((r) => ({ ...r, explicit: true })) }], botLogin, mode: "token" };
   }
   if (env.APP_ID && privateKey) {
@@ -74,5 +76,5 @@ export async function connectToGitHub(
     }
     return { installations, botLogin: bot ?? `${data?.slug ?? "incident-sla"}[bot]`, mode: "app" };
   }
-  throw new UsageError("no credentials: set APP_ID and PRIVATE_KEY (the app's), or GITHUB_TOKEN with --repo owner/name");
+  throw new UsageError(words.github.noCredentials);
 }

@@ -4,6 +4,7 @@
 // to another time.
 import { flattenPages } from "./read-input.js";
 import { parseNow } from "./parse-now.js";
+import type { CliWords } from "./cli-language.js";
 import { InputError } from "./usage-error.js";
 
 interface IncidentInput {
@@ -16,25 +17,23 @@ interface IncidentInput {
 const KEYS = ["issue", "timeline", "now"];
 const SHAPE = '{"issue": …, "timeline": […], "now"?: "ISO 8601"}';
 
-export function incidentInput(value: unknown, zone: string): IncidentInput {
+export function incidentInput(value: unknown, zone: string, words: CliWords): IncidentInput {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new InputError(`expected an object ${SHAPE}, got ${Array.isArray(value) ? "an array" : JSON.stringify(value)}`);
+    throw new InputError(words.json.notAnObject(SHAPE, Array.isArray(value) ? null : JSON.stringify(value)));
   }
   const record = value as Record<string, unknown>;
   const unknown = Object.keys(record).filter((k) => !KEYS.includes(k));
   if (unknown.length > 0) {
-    throw new InputError(`unknown ${unknown.length === 1 ? "key" : "keys"} ${unknown.map((k) => JSON.stringify(k)).join(", ")}: expected ${SHAPE}`);
+    throw new InputError(words.json.unknownKeys(unknown, SHAPE));
   }
-  if (!("issue" in record)) throw new InputError(`missing "issue" (the object gh api repos/OWNER/REPO/issues/N prints): expected ${SHAPE}`);
-  if (!("timeline" in record)) {
-    throw new InputError(`missing "timeline" (the events gh api --paginate repos/OWNER/REPO/issues/N/timeline prints): expected ${SHAPE}`);
-  }
+  if (!("issue" in record)) throw new InputError(words.json.missingIssue(SHAPE));
+  if (!("timeline" in record)) throw new InputError(words.json.missingTimeline(SHAPE));
   let now: number | null = null;
   if (record.now !== undefined && record.now !== null) {
-    const parsed = parseNow(record.now, zone);
+    const parsed = parseNow(record.now, zone, words);
     if (typeof parsed !== "number") throw new InputError(`now: ${parsed.error}`);
     now = parsed;
   }
-  const timeline = Array.isArray(record.timeline) ? flattenPages(record.timeline as unknown[], "timeline") : record.timeline;
+  const timeline = Array.isArray(record.timeline) ? flattenPages(record.timeline as unknown[], "timeline", words) : record.timeline;
   return { issue: record.issue, timeline, now };
 }

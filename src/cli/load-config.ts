@@ -3,8 +3,9 @@
 // the field, the line and the fix.
 import type { Config } from "../config/schema.js";
 import { parseConfigText } from "../config/parse-config.js";
+import type { CliWords } from "./cli-language.js";
 import { readTextFile } from "./read-input.js";
 
-export async function loadConfig(path: string): Promise<Config> {
-  return parseConfigText(await readTextFile(path, "configuration file"), path);
+export async function loadConfig(path: string, words: CliWords): Promise<Config> {
+  return parseConfigText(await readTextFile(path, words.files.configuration, words), path);
 }

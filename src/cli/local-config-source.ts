@@ -8,6 +8,11 @@ import { existsSync, realpathSync, statSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { type ConfigSource, type SourceRead, configText, tooLarge } from "../config/resolve-config.js";
+import { wordsFor } from "../words/index.js";
+import type { CliWords } from "./cli-language.js";
+
+/** Why a file cannot be read reads inside the configuration's own (English) messages (config/resolve-config.ts). */
+const REASONS = wordsFor("en").cli.reasons;
 
 interface LocalSourceOptions {
   /** The file as named on the command line. */
@@ -17,6 +22,8 @@ interface LocalSourceOptions {
   /** --extends-root: where the owner's repositories are checked out, one directory each. */
   extendsRoot?: string;
   cwd?: string;
+  /** The command line's words, for what could not be checked (English when absent). */
+  words?: CliWords;
 }
 
 /** The repository holding `file`: the nearest directory above it with `.git`, else the parent of a `.github` directory. */
@@ -42,13 +49,13 @@ async function readLocal(path: string): Promise<SourceRead> {
   let size: number;
   try {
     const stats = await stat(path);
-    if (stats.isDirectory()) return { kind: "unreadable", reason: "is a directory, not a file" };
-    if (!stats.isFile()) return { kind: "unreadable", reason: "is not a regular file" };
+    if (stats.isDirectory()) return { kind: "unreadable", reason: REASONS.notAFile };
+    if (!stats.isFile()) return { kind: "unreadable", reason: REASONS.notRegular };
     size = stats.size;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT" || code === "ENOTDIR") return { kind: "missing" };
-    if (code === "EACCES") return { kind: "unreadable", reason: "cannot be read (permission denied)" };
+    if (code === "EACCES") return { kind: "unreadable", reason: REASONS.unreadable };
     throw error;
   }
   // Refused by its size before it is read, as the app refuses it by the size GitHub reports.
@@ -59,6 +66,7 @@ async function readLocal(path: string): Promise<SourceRead> {
 
 export function localConfigSource(options: LocalSourceOptions): ConfigSource<string> & { start: string } {
   const cwd = options.cwd ?? process.cwd();
+  const words = options.words ?? wordsFor("en").cli;
   const start = resolve(cwd, options.file);
   const root = options.extendsRoot !== undefined ? resolve(cwd, options.extendsRoot) : (() => {
     const repo = repositoryRoot(start);
@@ -80,11 +88,11 @@ export function localConfigSource(options: LocalSourceOptions): ConfigSource<str
     read: readLocal,
     follow: (_from, target) => {
       if (root === undefined) {
-        return { unchecked: `the repository holding ${options.file} is not known (no .git above it), so ${target.repo} could not be looked for beside it; give --extends-root DIR` };
+        return { unchecked: words.checkConfig.unknownRepository(options.file, target.repo) };
       }
       const checkout = join(root, target.repo);
       if (!isDirectory(checkout)) {
-        return { unchecked: `no checkout of ${target.repo} at ${shown(checkout)}; give --extends-root DIR for where the owner's repositories are checked out` };
+        return { unchecked: words.checkConfig.noCheckout(target.repo, shown(checkout)) };
       }
       return { location: join(checkout, target.path) };
     },

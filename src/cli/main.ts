@@ -8,12 +8,14 @@ import { ConfigError } from "../config/parse-config.js";
 import { IncidentInputError } from "../domain/clock/timeline.js";
 import { checkConfigCommand } from "./check-config-command.js";
 import { type CliIo, type CommandContext, write } from "./cli-io.js";
+import { type CliWords, cliLanguage } from "./cli-language.js";
 import { evaluateCommand } from "./evaluate-command.js";
 import { explainCommand } from "./explain-command.js";
 import { type CommandName, HELP, MAIN_HELP, isCommand } from "./help.js";
 import { reportCommand } from "./report-command.js";
 import { sweepCommand } from "./sweep-command.js";
 import { InputError, UsageError } from "./usage-error.js";
+import { wordsFor } from "../words/index.js";
 
 export type { CliIo } from "./cli-io.js";
 
@@ -52,10 +54,13 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-async function run(argv: string[], io: CliIo): Promise<number> {
+async function run(all: string[], io: CliIo): Promise<number> {
+  const { language, argv, problem } = cliLanguage(all, io.env);
+  const words = wordsFor(language).cli;
   const [command, ...args] = argv;
-  const context: CommandContext = { io, now: io.now ?? (() => Date.now()) };
+  const context: CommandContext = { io, now: io.now ?? (() => Date.now()), words };
   try {
+    if (problem) throw problem;
     if (command === undefined) {
       await write(io.stderr, MAIN_HELP);
       return 2;
@@ -74,12 +79,12 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         await write(io.stdout, MAIN_HELP);
         return 0;
       }
-      if (!isCommand(topic)) throw new UsageError(`unknown command ${JSON.stringify(topic)}`);
+      if (!isCommand(topic)) throw new UsageError(words.unknownCommand(JSON.stringify(topic)));
       await write(io.stdout, HELP[topic]);
       return 0;
     }
     if (!isCommand(command)) {
-      throw new UsageError(command.startsWith("-") ? `unknown option ${command}` : `unknown command ${JSON.stringify(command)}`);
+      throw new UsageError(command.startsWith("-") ? words.unknownOption(command) : words.unknownCommand(JSON.stringify(command)));
     }
     if (wantsHelp(args)) {
       await write(io.stdout, HELP[command]);
@@ -87,17 +92,17 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     }
     return await COMMAND_RUNNERS[command](args, context);
   } catch (error) {
-    return reportError(error, command !== undefined && isCommand(command) ? command : undefined, io);
+    return reportError(error, command !== undefined && isCommand(command) ? command : undefined, io, words);
   }
 }
 
-async function reportError(error: unknown, command: CommandName | undefined, io: CliIo): Promise<number> {
+async function reportError(error: unknown, command: CommandName | undefined, io: CliIo, words: CliWords): Promise<number> {
   // The reader of stdout went away (`incident-sla evaluate … | head -1`): it has what it wanted.
   if ((error as NodeJS.ErrnoException | null)?.code === "EPIPE") return 0;
   const prefix = command ? `incident-sla ${command}` : "incident-sla";
   if (error instanceof UsageError) {
     const hint = command ? `incident-sla ${command} --help` : "incident-sla --help";
-    await write(io.stderr, `${prefix}: ${error.message}\nRun '${hint}' for usage.\n`);
+    await write(io.stderr, `${prefix}: ${error.message}\n${words.usageHint(hint)}\n`);
     return 2;
   }
   if (error instanceof ConfigError) {
@@ -110,7 +115,7 @@ async function reportError(error: unknown, command: CommandName | undefined, io:
     return 1;
   }
   const message = messageOf(error);
-  const stack = io.env.DEBUG && error instanceof Error && error.stack ? `\n${error.stack}` : "\n(set DEBUG=1 to see the stack trace)";
-  await write(io.stderr, `${prefix}: unexpected error: ${message}${stack}\n`);
+  const stack = io.env.DEBUG && error instanceof Error && error.stack ? error.stack : words.stackHint;
+  await write(io.stderr, `${prefix}: ${words.unexpectedError(message)}\n${stack}\n`);
   return 1;
 }

@@ -3,18 +3,23 @@
 // content is not what was expected is an input error.
 import { readFile } from "node:fs/promises";
 import type { Readable } from "node:stream";
+import { wordsFor } from "../words/index.js";
+import type { CliWords } from "./cli-language.js";
 import { InputError, UsageError } from "./usage-error.js";
+
+const ENGLISH = wordsFor("en").cli;
 
 const stripBom = (text: string) => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 
-export async function readTextFile(path: string, what: string): Promise<string> {
+export async function readTextFile(path: string, what: string, words: CliWords): Promise<string> {
   try {
     return stripBom(await readFile(path, "utf8"));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
+    const { reasons } = words;
     const reason =
-      code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : code === "EACCES" ? "permission denied" : (error as Error).message;
-    throw new UsageError(`cannot read ${what} ${path}: ${reason}`);
+      code === "ENOENT" ? reasons.noSuchFile : code === "EISDIR" ? reasons.isDirectory : code === "EACCES" ? reasons.permissionDenied : (error as Error).message;
+    throw new UsageError(words.cannotRead(what, path, reason));
   }
 }
 
@@ -29,18 +34,18 @@ export async function readAll(stream: Readable): Promise<string> {
  * as `gh api --paginate` prints one array per page. Only arrays and objects
  * can follow each other; a single value of any kind is parsed as usual.
  */
-export function parseJsonSequence(text: string, source: string): unknown[] {
-  if (text.trim() === "") throw new InputError(`${source}: empty, expected JSON`);
+export function parseJsonSequence(text: string, source: string, words: CliWords = ENGLISH): unknown[] {
+  if (text.trim() === "") throw new InputError(words.json.empty(source));
   try {
     return [JSON.parse(text)];
   } catch (error) {
     const pieces = splitTopLevel(text);
-    if (pieces.length < 2) throw new InputError(`${source}: not valid JSON: ${(error as Error).message}`);
+    if (pieces.length < 2) throw new InputError(words.json.invalid(source, (error as Error).message));
     return pieces.map((piece, i) => {
       try {
         return JSON.parse(piece) as unknown;
       } catch (inner) {
-        throw new InputError(`${source}: JSON value ${i + 1} is not valid: ${(inner as Error).message}`);
+        throw new InputError(words.json.valueInvalid(source, i + 1, (inner as Error).message));
       }
     });
   }
@@ -80,22 +85,21 @@ function splitTopLevel(text: string): string[] {
  * (`--paginate --slurp`). Events are objects, so an array of arrays is never
  * a timeline itself and can be flattened without guessing.
  */
-export function timelineFromValues(values: unknown[], source: string): unknown[] {
+export function timelineFromValues(values: unknown[], source: string, words: CliWords = ENGLISH): unknown[] {
   const events: unknown[] = [];
   values.forEach((value, i) => {
     if (!Array.isArray(value)) {
-      const where = values.length > 1 ? `JSON value ${i + 1}` : "the JSON value";
-      throw new InputError(`${source}: ${where} is not an array: expected the events gh api --paginate repos/OWNER/REPO/issues/N/timeline prints`);
+      throw new InputError(words.json.notAnArray(source, values.length > 1 ? i + 1 : null));
     }
     events.push(...(value as unknown[]));
   });
-  return flattenPages(events, source);
+  return flattenPages(events, source, words);
 }
 
 /** An array of pages (arrays) becomes one array of events; a mix of pages and events is an error. */
-export function flattenPages(events: unknown[], source: string): unknown[] {
+export function flattenPages(events: unknown[], source: string, words: CliWords): unknown[] {
   const pages = events.filter(Array.isArray).length;
   if (pages === 0) return events;
-  if (pages < events.length) throw new InputError(`${source}: mixes arrays (pages) and events; expected one or the other`);
+  if (pages < events.length) throw new InputError(words.json.mixesPages(source));
   return (events as unknown[][]).flat();
 }

@@ -14,7 +14,7 @@ import { type PublishOutcome, type ReportDeps, loadReportSettings, publishReport
 import { DEFAULT_BOT_LOGIN } from "../domain/clock/evaluate.js";
 import { OrgMembersCache } from "../github/org-members.js";
 import { type Report, type ReportOptions, assembleReport, collectRepository } from "../report/build-report.js";
-import { LANGUAGES, type Language, isLanguage } from "../words/index.js";
+import { LANGUAGES, type Language, isLanguage, wordsFor } from "../words/index.js";
 import { type ReportPeriod, checkPeriod, previousMonth } from "../report/period.js";
 import { renderCsv } from "../report/render-csv.js";
 import { renderJson } from "../report/render-json.js";
@@ -26,6 +26,13 @@ import { loadConfig } from "./load-config.js";
 import { parseCommandArgs } from "./parse-command-args.js";
 import { parseNow } from "./parse-now.js";
 import { InputError, UsageError } from "./usage-error.js";
+
+/**
+ * What goes into the report (an input line's error) and into --post's JSON
+ * lines is not the command line's to translate: English, as today, whatever
+ * its language.
+ */
+const MACHINE = wordsFor("en").cli;
 
 const REPO = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/;
 const FORMATS = ["markdown", "csv", "json"] as const;
@@ -58,24 +65,25 @@ function repositoryOfUrl(url: unknown): string | null {
   return m ? `${m[1]}/${m[2]}` : null;
 }
 
-async function openLines(path: string, io: CommandContext["io"]) {
+async function openLines(path: string, { io, words }: CommandContext) {
   if (path === "-") return createInterface({ input: io.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   try {
     await access(path);
   } catch {
-    throw new UsageError(`cannot read input file ${path}: no such file or not readable`);
+    throw new UsageError(words.cannotRead(words.files.input, path, words.reasons.missingOrUnreadable));
   }
   return createInterface({ input: createReadStream(path, "utf8"), crlfDelay: Number.POSITIVE_INFINITY });
 }
 
 /** The offline report: one repository's export, one configuration. */
 async function offlineReport(values: { input: string; config?: string; repo?: string[]; now?: string; bot?: string }, period: ReportPeriod, context: CommandContext) {
-  if (!values.config) throw new UsageError("--input needs --config FILE (the contract of the exported repository)");
-  if ((values.repo ?? []).length > 1) throw new UsageError("--input holds one repository's incidents: give at most one --repo (its name in the report)");
-  const config = await loadConfig(values.config);
+  const { words } = context;
+  if (!values.config) throw new UsageError(words.report.inputNeedsConfig);
+  if ((values.repo ?? []).length > 1) throw new UsageError(words.report.inputOneRepo);
+  const config = await loadConfig(values.config, words);
   let now = context.now();
   if (values.now !== undefined) {
-    const parsed = parseNow(values.now, config.timezone);
+    const parsed = parseNow(values.now, config.timezone, words);
     if (typeof parsed !== "number") throw new UsageError(`--now: ${parsed.error}`);
     now = parsed;
   }
@@ -84,7 +92,7 @@ async function offlineReport(values: { input: string; config?: string; repo?: st
   let repository: string | null = values.repo?.[0] ?? null;
   let ownNow = 0;
   let lineNumber = 0;
-  for await (const raw of await openLines(values.input, context.io)) {
+  for await (const raw of await openLines(values.input, context)) {
     lineNumber++;
     const text = lineNumber === 1 ? raw.replace(/^\uFEFF/, "") : raw;
     if (text.trim() === "") continue;
@@ -93,9 +101,9 @@ async function offlineReport(values: { input: string; config?: string; repo?: st
       try {
         value = JSON.parse(text);
       } catch (error) {
-        throw new InputError(`not valid JSON: ${(error as Error).message}`);
+        throw new InputError(MACHINE.json.invalid(null, (error as Error).message));
       }
-      const input = incidentInput(value, config.timezone);
+      const input = incidentInput(value, config.timezone, MACHINE);
       if (input.now !== null) ownNow++;
       repository ??= repositoryOfUrl((input.issue as { html_url?: unknown } | null)?.html_url);
       collector.add(input.issue, input.timeline, lineNumber);
@@ -105,7 +113,7 @@ async function offlineReport(values: { input: string; config?: string; repo?: st
     }
   }
   if (ownNow > 0) {
-    await write(context.io.stderr, `incident-sla report: ${ownNow} input lines carry their own "now"; the report evaluates every incident at one time, ${new Date(now).toISOString()}\n`);
+    await write(context.io.stderr, `incident-sla report: ${words.report.ownNow(ownNow, new Date(now).toISOString())}\n`);
   }
   const customer = collector.finish();
   customer.repository = repository ?? basename(values.input);
@@ -114,64 +122,64 @@ async function offlineReport(values: { input: string; config?: string; repo?: st
 }
 
 export async function reportCommand(args: string[], context: CommandContext): Promise<number> {
-  const { io } = context;
-  const { values, positionals } = parseCommandArgs(args, OPTIONS);
-  if (positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`);
+  const { io, words } = context;
+  const { values, positionals } = parseCommandArgs(args, OPTIONS, words);
+  if (positionals.length > 0) throw new UsageError(words.unexpectedArgument(JSON.stringify(positionals[0])));
   const format = (values.format ?? "markdown") as Format;
-  if (!FORMATS.includes(format)) throw new UsageError(`--format expects markdown, csv or json, got ${JSON.stringify(values.format)}`);
-  if (values.lang !== undefined && !isLanguage(values.lang)) throw new UsageError(`--lang expects ${LANGUAGES.join(" or ")}, got ${JSON.stringify(values.lang)}`);
+  if (!FORMATS.includes(format)) throw new UsageError(words.expectsOneOf("--format", FORMATS, JSON.stringify(values.format)));
+  if (values.lang !== undefined && !isLanguage(values.lang)) throw new UsageError(words.expectsOneOf("--lang", LANGUAGES, JSON.stringify(values.lang)));
   const lang: Language | undefined = isLanguage(values.lang) ? values.lang : undefined;
   const post = values.post ?? false;
   // --output summary: totals only, for logs other customers may read (a shared Actions log).
   const output = values.output ?? "lines";
-  if (output !== "lines" && output !== "summary") throw new UsageError(`--output expects lines or summary, got ${JSON.stringify(values.output)}`);
-  if (output === "summary" && !post) throw new UsageError("--output summary goes with --post (a report itself names every customer)");
+  if (output !== "lines" && output !== "summary") throw new UsageError(words.expectsOneOf("--output", ["lines", "summary"], JSON.stringify(values.output)));
+  if (output === "summary" && !post) throw new UsageError(words.report.summaryNeedsPost);
   const summaryOnly = output === "summary";
-  if ((values.from === undefined) !== (values.to === undefined)) throw new UsageError("give both --from and --to (inclusive dates, YYYY-MM-DD)");
+  if ((values.from === undefined) !== (values.to === undefined)) throw new UsageError(words.report.fromAndTo);
   let period: ReportPeriod | null = null;
   if (values.from !== undefined && values.to !== undefined) {
     period = { from: values.from, to: values.to };
     const problem = checkPeriod(period);
     if (problem) throw new UsageError(problem);
-  } else if (!post) throw new UsageError("--from and --to are required (inclusive dates in each contract's zone, YYYY-MM-DD)");
+  } else if (!post) throw new UsageError(words.report.fromToRequired);
   const repos = (values.repo ?? []).map((r) => {
     const m = REPO.exec(r);
-    if (!m) throw new UsageError(`--repo expects owner/name, got ${JSON.stringify(r)}`);
+    if (!m) throw new UsageError(words.repoExpected(JSON.stringify(r)));
     return { owner: m[1]!, repo: m[2]! };
   });
 
   // Offline: a JSON Lines export and its configuration.
   if (values.input !== undefined) {
-    if (post) throw new UsageError("--post reads the repositories from GitHub and writes there; it cannot be used with --input");
+    if (post) throw new UsageError(words.report.postWithInput);
     const { report, language } = await offlineReport({ ...values, input: values.input }, period!, context);
     await write(io.stdout, render(report, format, lang ?? language));
     const errors = report.customers.reduce((n, c) => n + c.errors.length, 0);
     if (errors > 0) {
-      await write(io.stderr, `incident-sla report: ${errors} input lines could not be evaluated (listed in the report, not counted)\n`);
+      await write(io.stderr, `incident-sla report: ${words.report.inputErrors(errors)}\n`);
       return 1;
     }
     return 0;
   }
-  if (values.config !== undefined) throw new UsageError("--config goes with --input; from GitHub each repository's own configuration is read from its default branch");
+  if (values.config !== undefined) throw new UsageError(words.report.configWithInput);
 
   // From GitHub.
   let now = context.now();
   if (values.now !== undefined) {
     // Contracts may be in different zones: a time without an offset is read as UTC here.
-    const parsed = parseNow(values.now, "UTC");
-    if (typeof parsed !== "number") throw new UsageError(`--now: ${parsed.error.replace(/\(without an offset[^)]*\)/, "(without an offset it is read as UTC)")}`);
+    const parsed = parseNow(values.now, "UTC", words, null);
+    if (typeof parsed !== "number") throw new UsageError(`--now: ${parsed.error}`);
     now = parsed;
   }
   // With --output summary nothing that names an organisation or a repository is printed, log lines included.
   const log = pino({ level: summaryOnly ? "silent" : (io.env.LOG_LEVEL ?? "warn") }, pino.destination(2));
-  const setup = await connectToGitHub(io, { repos, bot: values.bot, tokenBotDefault: DEFAULT_BOT_LOGIN, log });
+  const setup = await connectToGitHub(io, { repos, bot: values.bot, tokenBotDefault: DEFAULT_BOT_LOGIN, log, words });
   const deps: ReportDeps = { now: () => now, botLogin: setup.botLogin, members: new OrgMembersCache(context.now), log };
   const units = await reportUnits(setup.installations, repos);
   // A repository named with --repo that no installation of the app can see is said, not silently left out.
   const seen = new Set(units.flatMap((u) => u.repos.map((r) => `${r.owner}/${r.repo}`.toLowerCase())));
   const unseen = repos.map((r) => `${r.owner}/${r.repo}`).filter((name) => !seen.has(name.toLowerCase()));
-  if (summaryOnly && unseen.length > 0) await write(io.stderr, `incident-sla report: ${unseen.length} of the --repo repositories are not among those the app's installations can see\n`);
-  else for (const name of unseen) await write(io.stderr, `incident-sla report: ${name}: not among the repositories the app's installations can see\n`);
+  if (summaryOnly && unseen.length > 0) await write(io.stderr, `incident-sla report: ${words.report.notSeenCount(unseen.length)}\n`);
+  else for (const name of unseen) await write(io.stderr, `incident-sla report: ${words.report.notSeen(name)}\n`);
 
   if (!post) {
     const read = await readReport(deps, units, { period: period!, now, bot: setup.botLogin });
@@ -179,14 +187,13 @@ export async function reportCommand(args: string[], context: CommandContext): Pr
     const language = lang ?? (agreed.size === 1 ? [...agreed][0]! : "en");
     await write(io.stdout, render(read.report, format, language));
     const failed = read.results.filter((r) => !r.ok);
-    for (const f of failed) await write(io.stderr, `incident-sla report: ${f.repo}: ${f.error ?? "failed"}\n`);
+    for (const f of failed) await write(io.stderr, `incident-sla report: ${f.repo}: ${f.error ?? words.report.failed}\n`);
     const errors = read.report.customers.reduce((n, c) => n + c.errors.length, 0);
     const requests = read.results.reduce((n, r) => n + r.reads, 0);
     const customers = read.report.customers.length;
-    await write(
-      io.stderr,
-      `reported ${customers} customer ${customers === 1 ? "repository" : "repositories"} (${failed.length} failed, ${read.results.length - customers - failed.length} without a configuration): ${read.report.customers.reduce((n, c) => n + c.incidents, 0)} incidents in the period, ${requests} GraphQL requests${errors > 0 ? `, ${errors} incidents not evaluated` : ""}\n`,
-    );
+    const incidents = read.report.customers.reduce((n, c) => n + c.incidents, 0);
+    const unconfigured = read.results.length - customers - failed.length;
+    await write(io.stderr, `${words.report.summary({ customers, failed: failed.length, unconfigured, incidents, requests, notEvaluated: errors })}\n`);
     return failed.length > 0 || errors > 0 || unseen.length > 0 ? 1 : 0;
   }
 
@@ -199,7 +206,7 @@ export async function reportCommand(args: string[], context: CommandContext): Pr
       const settings = await loadReportSettings(unit.installation.octokit, unit.owner);
       if (!settings) {
         // An organisation that asked for no report is not a failure of the job that serves them all.
-        outcome = { owner: unit.owner, status: "skipped", reason: `no report.repository in the organisation's defaults (${unit.owner}/.github, .github/incident-sla.yml)` };
+        outcome = { owner: unit.owner, status: "skipped", reason: MACHINE.report.noReportRepository(unit.owner) };
       } else {
         const reportSettings = lang ? { ...settings, language: lang } : settings;
         outcome = await publishReport(deps, { unit, settings: reportSettings, period: period ?? previousMonth(now, settings.timezone) });

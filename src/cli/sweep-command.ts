@@ -11,20 +11,25 @@ import { GITHUB_WRITE_LIMITS, WriteBudgets } from "../github/write-budget.js";
 import { type CommandContext, write } from "./cli-io.js";
 import { connectToGitHub } from "./github-connection.js";
 import { parseCommandArgs } from "./parse-command-args.js";
+import type { CliWords } from "./cli-language.js";
 import { UsageError } from "./usage-error.js";
+import { wordsFor } from "../words/index.js";
+
+/** What goes into the JSON lines on stdout is machine output: English whatever the command line's language. */
+const MACHINE = wordsFor("en").cli;
 
 const REPO = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/;
 
-function parseShard(text: string | undefined): { index: number; of: number } | undefined {
+function parseShard(text: string | undefined, words: CliWords): { index: number; of: number } | undefined {
   if (text === undefined) return undefined;
   const m = /^(\d+)\/(\d+)$/.exec(text);
   const index = Number(m?.[1]);
   const of = Number(m?.[2]);
-  if (!m || of < 1 || index < 1 || index > of) throw new UsageError(`--shard expects i/N with 1 ≤ i ≤ N, e.g. 1/3; got ${JSON.stringify(text)}`);
+  if (!m || of < 1 || index < 1 || index > of) throw new UsageError(words.shardExpected(JSON.stringify(text)));
   return { index, of };
 }
 
-export async function sweepCommand(args: string[], { io, now }: CommandContext): Promise<number> {
+export async function sweepCommand(args: string[], { io, now, words }: CommandContext): Promise<number> {
   const { values } = parseCommandArgs(args, {
     repo: { type: "string", multiple: true },
     shard: { type: "string" },
@@ -32,23 +37,23 @@ export async function sweepCommand(args: string[], { io, now }: CommandContext):
     bot: { type: "string" },
     "max-wait": { type: "string" },
     output: { type: "string" },
-  });
+  }, words);
   const env = io.env;
   const repos = (values.repo ?? []).map((r) => {
     const m = REPO.exec(r);
-    if (!m) throw new UsageError(`--repo expects owner/name, got ${JSON.stringify(r)}`);
+    if (!m) throw new UsageError(words.repoExpected(JSON.stringify(r)));
     return { owner: m[1]!, repo: m[2]! };
   });
-  const shard = parseShard(values.shard);
+  const shard = parseShard(values.shard, words);
   const maxWait = values["max-wait"] === undefined ? 60 : Number(values["max-wait"]);
-  if (!Number.isFinite(maxWait) || maxWait < 0) throw new UsageError(`--max-wait expects seconds, got ${JSON.stringify(values["max-wait"])}`);
+  if (!Number.isFinite(maxWait) || maxWait < 0) throw new UsageError(words.maxWaitExpected(JSON.stringify(values["max-wait"])));
   const output = values.output ?? "lines";
-  if (output !== "lines" && output !== "summary") throw new UsageError(`--output expects lines or summary, got ${JSON.stringify(values.output)}`);
+  if (output !== "lines" && output !== "summary") throw new UsageError(words.expectsOneOf("--output", ["lines", "summary"], JSON.stringify(values.output)));
   // --output summary is for logs other customers may read (a shared Actions log): nothing that
   // names a repository or an organisation is printed, not even a log line, whatever LOG_LEVEL says.
   const summaryOnly = output === "summary";
   const log = pino({ level: summaryOnly ? "silent" : (env.LOG_LEVEL ?? "warn") }, pino.destination(2));
-  const { installations, botLogin, mode } = await connectToGitHub(io, { repos, bot: values.bot, shard, log });
+  const { installations, botLogin, mode } = await connectToGitHub(io, { repos, bot: values.bot, shard, log, words });
   let unreachable: string[] = [];
   if (mode === "app" && repos.length > 0) {
     const wanted = new Set(repos.map((r) => `${r.owner}/${r.repo}`.toLowerCase()));
@@ -80,7 +85,7 @@ export async function sweepCommand(args: string[], { io, now }: CommandContext):
       : undefined,
   };
   const budgets = new WriteBudgets(GITHUB_WRITE_LIMITS, now);
-  const results: RepoSweep[] = unreachable.map((repo) => failedSweep(repo, "the app is not installed on this repository (or it does not exist)"));
+  const results: RepoSweep[] = unreachable.map((repo) => failedSweep(repo, MACHINE.github.notInstalled));
   const printLine = async (r: RepoSweep) => {
     if (!summaryOnly) await write(io.stdout, `${JSON.stringify(r)}\n`);
   };
@@ -95,9 +100,6 @@ export async function sweepCommand(args: string[], { io, now }: CommandContext):
     const { repositories, failed, incidents, reads, writes, deferred } = summary;
     await write(io.stdout, `${JSON.stringify({ repositories, failed, incidents, reads, writes, deferred, dryRun: deps.dryRun })}\n`);
   }
-  await write(
-    io.stderr,
-    `swept ${summary.repositories} repositories (${summary.failed} failed): ${summary.incidents} open incidents, ${summary.reads} reads, ${summary.writes} writes, ${summary.deferred} deferred${deps.dryRun ? " (dry run: nothing written)" : ""}\n`,
-  );
+  await write(io.stderr, `${words.sweep.summary({ ...summary, dryRun: deps.dryRun === true })}\n`);
   return summary.failed > 0 ? 1 : 0;
 }

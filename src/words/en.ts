@@ -1,4 +1,5 @@
 // Every text a person reads, in English (the shape: words.ts).
+import { enCli } from "./cli-en.js";
 import type { Words } from "./words.js";
 
 export const en: Words = {
@@ -264,6 +265,11 @@ export const en: Words = {
     timeToMeetNote:
       "Times are counted clock time from the start to when the deadline was met (business hours on a business clock, pauses and closed periods excluded), over the deadlines met; percentiles by nearest rank.",
     noDeadlines: "No deadlines in this period.",
+    replyWaits: "Waits",
+    answeredInTime: "Answered in time",
+    replyNote:
+      "A wait opens at a customer's comment and ends at support's first answer: a comment by a support engineer (the app's own comments do not answer) or a close as completed. Compliance = answered in time ÷ (answered in time + breached); a wait still unanswered past its due time is breached; waits not yet due and those cancelled by a close as not planned or duplicate before their due time are left out. Reply times are wall-clock time from the customer's comment to the answer, over the answered waits; percentiles by nearest rank.",
+    noReplyWaits: "No incidents with a reply target in this period.",
     complianceChart: "Met on time, % of decided deadlines",
     breachesChart: "Breached deadlines per ISO week (week of the due time)",
     breachesAxis: "breaches",
@@ -325,6 +331,8 @@ export const en: Words = {
       overdueMinutes: "overdue, minutes",
       leftMinutes: "left, counted minutes",
       timezone: "time zone",
+      waitStartedAt: "customer wrote (local)",
+      replyMinutes: "reply time, minutes",
     },
     yes: "yes",
     no: "no",
@@ -366,4 +374,5 @@ export const en: Words = {
     fix: "Create the fields or options in the organisation's settings (Planning, Issue fields), or change `issueFields` in `.github/incident-sla.yml`; an organisation owner grants the app's permissions. This issue closes itself once every field works.",
     resolved: "Every configured issue field works again: incident-sla keeps them true here.",
   },
+  cli: enCli,
 };

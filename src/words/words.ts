@@ -9,8 +9,7 @@
 // and options (domain/forms/form-fields.ts), which are also what the parser matches
 // and what the generated forms in .github/ISSUE_TEMPLATE are built from, so
 // they stay beside the field ids they name (a third language adds its labels
-// there); and the command line's help and usage messages (src/cli), which
-// speak English to the vendor's operators whatever a contract's language.
+// there).
 import type { DiagnosticField, TargetName } from "../config/schema.js";
 
 export const LANGUAGES = ["en", "ru"] as const;
@@ -69,6 +68,13 @@ export interface Words {
   configError: ConfigErrorWords;
   /** The issue that says why organisation issue fields cannot be kept (github/issue-fields-issue.ts). */
   issueFields: IssueFieldsWords;
+  /**
+   * The command line's messages and help (src/cli), in the language of
+   * `--language` or INCIDENT_SLA_LANGUAGE. Machine outputs (evaluate's JSON
+   * lines, CSV and JSON reports, the JSON lines of sweep and report --post)
+   * stay in English whatever it is.
+   */
+  cli: CliWords;
 }
 
 interface ReplyWords {
@@ -331,6 +337,11 @@ export interface ReportWords {
   p90: string;
   timeToMeetNote: string;
   noDeadlines: string;
+  /** The reply target's section (only when a severity configures `reply`); its heading is `reply.name`. */
+  replyWaits: string;
+  answeredInTime: string;
+  replyNote: string;
+  noReplyWaits: string;
   complianceChart: string;
   breachesChart: string;
   breachesAxis: string;
@@ -388,7 +399,10 @@ export type CsvColumn =
   | "timeToMeetMinutes"
   | "overdueMinutes"
   | "leftMinutes"
-  | "timezone";
+  | "timezone"
+  /** Only when a severity configures `reply`: one row per wait. */
+  | "waitStartedAt"
+  | "replyMinutes";
 
 interface LabelWords {
   severity: (level: number) => string;
@@ -452,4 +466,99 @@ export interface CheckRunWords {
   repoInvalidBefore: (repo: string) => string;
   addedText: string;
   removedText: (incidents: number) => string;
+}
+
+/** What a file read by the command line is, in "cannot read {what} {path}". */
+type CliFile = "configuration" | "input" | "issue" | "timeline";
+
+interface CliWords {
+  /** After a usage error: where to look, `hint` is "incident-sla evaluate --help". */
+  usageHint: (hint: string) => string;
+  unexpectedError: (message: string) => string;
+  stackHint: string;
+  /** `name` comes quoted. */
+  unknownCommand: (name: string) => string;
+  unknownOption: (option: string) => string;
+  needsValue: (option: string) => string;
+  needsValueDash: (option: string) => string;
+  takesNoValue: (option: string) => string;
+  /** `--language` (or INCIDENT_SLA_LANGUAGE, `source`) names no language; `got` comes quoted. */
+  languageExpected: (source: string, choices: readonly string[], got: string) => string;
+  /** An option that takes one of a few words: "--format expects markdown, csv or json, got …". */
+  expectsOneOf: (option: string, choices: readonly string[], got: string) => string;
+  /** explain's own wording of the same, for --lang. */
+  expectedOneOf: (option: string, choices: readonly string[], got: string) => string;
+  repoExpected: (got: string) => string;
+  ownerExpected: (got: string) => string;
+  shardExpected: (got: string) => string;
+  maxWaitExpected: (got: string) => string;
+  /** A time that is not one; `zone` is where a time without an offset is read, null for UTC. */
+  nowExpected: (zone: string | null, got: string) => string;
+  configRequired: string;
+  /** A positional argument where none goes; `got` comes quoted. */
+  unexpectedArgument: (got: string) => string;
+  unexpectedArgumentStdin: (got: string) => string;
+  files: Record<CliFile, string>;
+  cannotRead: (what: string, path: string, reason: string) => string;
+  reasons: { noSuchFile: string; isDirectory: string; permissionDenied: string; missingOrUnreadable: string; notAFile: string; notRegular: string; unreadable: string };
+  /** Reading JSON (read-input.ts, incident-input.ts). */
+  json: {
+    empty: (source: string) => string;
+    invalid: (source: string | null, message: string) => string;
+    valueInvalid: (source: string, index: number, message: string) => string;
+    notAnArray: (source: string, index: number | null) => string;
+    mixesPages: (source: string) => string;
+    /** The incident was not an object; `got` is its JSON, null for an array. */
+    notAnObject: (shape: string, got: string | null) => string;
+    unknownKeys: (keys: readonly string[], shape: string) => string;
+    missingIssue: (shape: string) => string;
+    missingTimeline: (shape: string) => string;
+    oneIncident: (source: string, values: number) => string;
+    oneIssue: (source: string) => string;
+    couldNotEvaluate: (message: string) => string;
+  };
+  evaluate: {
+    failed: (failed: number, incidents: number) => string;
+    debugLine: (line: number, stack: string) => string;
+  };
+  explain: {
+    atMostOneInput: (n: number) => string;
+    inputOrFiles: string;
+    filesTogether: string;
+  };
+  checkConfig: {
+    fileExpected: string;
+    valid: (file: string) => string;
+    mergedOver: (files: readonly string[]) => string;
+    notChecked: (file: string, note: string) => string;
+    /** The one-line summary of a valid configuration; `severities` are "1 (24x7, accept 30m)" each. */
+    summary: (s: { zone: string; language: string; calendar: string; severities: readonly string[]; defaultSeverity: number }) => string;
+    unknownRepository: (file: string, repo: string) => string;
+    noCheckout: (repo: string, path: string) => string;
+  };
+  github: {
+    shardWithToken: string;
+    botRequired: string;
+    noCredentials: string;
+    notInstalled: string;
+  };
+  sweep: {
+    summary: (s: { repositories: number; failed: number; incidents: number; reads: number; writes: number; deferred: number; dryRun: boolean }) => string;
+  };
+  report: {
+    inputNeedsConfig: string;
+    inputOneRepo: string;
+    ownNow: (lines: number, at: string) => string;
+    inputErrors: (lines: number) => string;
+    summaryNeedsPost: string;
+    fromAndTo: string;
+    fromToRequired: string;
+    postWithInput: string;
+    configWithInput: string;
+    notSeenCount: (n: number) => string;
+    notSeen: (repo: string) => string;
+    failed: string;
+    noReportRepository: (owner: string) => string;
+    summary: (s: { customers: number; failed: number; unconfigured: number; incidents: number; requests: number; notEvaluated: number }) => string;
+  };
 }
