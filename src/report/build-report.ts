@@ -18,6 +18,7 @@ import { localEpochDay } from "../units/local-time.js";
 import { readMarker } from "../domain/plans/markers.js";
 import { IncidentInputError, normaliseIssue } from "../domain/clock/timeline.js";
 import { median, nearestRank } from "./percentile.js";
+import { type ReplyFigures, type ReplyRow, replyFigures, replyRow } from "./reply-figures.js";
 import { type PeriodBounds, type ReportPeriod, daysBetween, isoWeek, isoWeeksBetween, periodBounds } from "./period.js";
 
 /** How far from the period's last day a support period's end is worth a manager's attention (P1). */
@@ -88,6 +89,8 @@ export interface IncidentRow {
   /** Exactly what `evaluate` returns for this incident at `now`. */
   evaluation: Evaluation;
   targets: TargetRow[];
+  /** The reply target's waits (README, How the clock works); null when the severity sets no `reply` or no clock runs. */
+  reply: ReplyRow | null;
 }
 
 export interface IncidentError {
@@ -134,6 +137,15 @@ export interface SeverityFigures {
   compliance: number | null;
   paused: PauseFigures;
   targets: TargetFigures[];
+  /** Only when this severity configures `reply`: the waits of its covered incidents of the period. */
+  reply?: SeverityReplyFigures;
+}
+
+export interface SeverityReplyFigures extends ReplyFigures {
+  /** The contract's text, e.g. "4h". */
+  contract: string;
+  /** answeredInTime / waits; null when no wait is counted. */
+  compliance: number | null;
 }
 
 export interface Breach {
@@ -258,6 +270,7 @@ function incidentRow(source: RepositorySource, options: ReportOptions, bounds: P
       overdueMs: t.overdueMs,
       leftMs: t.leftMs,
     })),
+    reply: x.reply ? replyRow(x.reply) : null,
   };
 }
 
@@ -339,7 +352,7 @@ export function collectRepository(source: RepositorySource, options: ReportOptio
           });
           const metOnTime = targets.reduce((n, t) => n + t.metOnTime, 0);
           const breached = targets.reduce((n, t) => n + t.breached, 0);
-          return {
+          const figures: SeverityFigures = {
             severity: level,
             clock: severityConfig.clock,
             incidents: all.length,
@@ -350,6 +363,13 @@ export function collectRepository(source: RepositorySource, options: ReportOptio
             paused: pauseFigures(all),
             targets,
           };
+          // The reply target stands apart from the contract's three deadlines: it adds
+          // nothing to metOnTime, breached or compliance above, and is absent unless configured.
+          if (severityConfig.reply !== undefined) {
+            const reply = replyFigures(rows.flatMap((r) => r.reply?.waits ?? []));
+            figures.reply = { contract: severityConfig.reply, ...reply, compliance: ratio(reply.answeredInTime, reply.breached) };
+          }
+          return figures;
         });
 
       const breaches: Breach[] = covered

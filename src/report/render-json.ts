@@ -1,12 +1,33 @@
 // The report as JSON for programs: the same figures as the Markdown, instants
 // as ISO 8601 UTC, durations in milliseconds, shares as numbers from 0 to 1,
 // and every incident of the period with the exact `evaluate` object (DESIGN
-// §5) that its figures come from.
+// §5) that its figures come from. The reply target's fields (a severity's
+// `reply`, an incident's `reply`) are there only when the configuration sets
+// `reply`: without it the JSON is what it always was.
 import type { Breach, CustomerReport, IncidentRow, PauseFigures, Report } from "./build-report.js";
+import { type ReplyRow, replyTimeMs, waitStatus } from "./reply-figures.js";
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 const pauses = (p: PauseFigures) => ({ pausedIncidents: p.incidents, totalMs: p.totalMs, medianMs: p.medianMs });
+
+/** An incident's waits for a reply, each with the figures the severity's `reply` counts. */
+const reply = (row: ReplyRow) => ({
+  contract: row.contract,
+  amountMs: row.amountMs,
+  waits: row.waits.map((w) => ({
+    startedAt: iso(w.start),
+    endedAt: iso(w.end?.at ?? null),
+    endedBy: w.end?.how ?? null,
+    status: waitStatus(w, row),
+    breached: w.breached,
+    dueAt: iso(w.due),
+    countedMs: w.countedMs,
+    replyMs: replyTimeMs(w),
+    overdueMs: w.overdueMs,
+    leftMs: w.leftMs,
+  })),
+});
 
 function incident(r: IncidentRow) {
   return {
@@ -22,6 +43,7 @@ function incident(r: IncidentRow) {
       r.targets.map((t) => [t.name, { contract: t.contract, amountMs: t.amountMs, usedMs: t.usedMs, timeToMeetMs: t.timeToMeetMs, overdueMs: t.overdueMs, leftMs: t.leftMs }]),
     ),
     evaluation: r.evaluation,
+    ...(r.reply ? { reply: reply(r.reply) } : {}),
   };
 }
 

@@ -1,9 +1,10 @@
 // The report as GitHub Markdown: a summary table over customers, then one
 // section per customer with its deadlines table, Mermaid charts (compliance
-// per severity, breaches per ISO week), the breaches with links and by how
-// much, waiting for the customer, request types, incidents outside the
-// support period and open incidents at risk now. Local times are in the
-// customer's zone, named at the top of its section.
+// per severity, breaches per ISO week), the reply target's figures (only when
+// a severity sets `reply`), the breaches with links and by how much, waiting
+// for the customer, request types, incidents outside the support period and
+// open incidents at risk now. Local times are in the customer's zone, named at
+// the top of its section.
 //
 // Text that comes from customers (issue titles) is neutralised: it cannot
 // break a table, start HTML, or @-mention anyone when the report is posted.
@@ -82,6 +83,46 @@ function deadlineRows(s: SeverityFigures, c: CustomerReport, w: ReportWords, lan
   ]);
 }
 
+/** The reply target's figures per severity; null when no severity of the customer's configuration sets `reply`. */
+function replySection(c: CustomerReport, w: ReportWords, language: Language): string | null {
+  if (!c.severities.some((s) => s.reply)) return null;
+  const out = [`### ${w.replyTarget}`, ""];
+  // As in the deadlines table: levels without covered incidents in the period stay out.
+  const rows = c.severities
+    .filter((s) => s.reply && s.incidents > s.outsideSupport)
+    .map((s) => {
+      const r = s.reply!;
+      // Reply times are wall-clock time, so 24-hour days whatever the clock.
+      const time = (ms: number | null) => (ms === null ? "—" : formatDuration(ms, language, true));
+      return [
+        `${w.severityN(s.severity)} (${s.clock})`,
+        contractWords(r.contract, s.clock, c, language),
+        String(r.waits),
+        String(r.answeredInTime),
+        String(r.breached),
+        String(r.pending),
+        String(r.cancelled),
+        formatPercent(r.compliance, language),
+        time(r.medianMs),
+        time(r.p90Ms),
+      ];
+    });
+  if (rows.length === 0) out.push(w.noReplyWaits, "");
+  else {
+    out.push(
+      table(
+        [w.severity, w.contract, w.replyWaits, w.answeredInTime, w.breached, w.pending, w.cancelled, w.compliance, w.median, w.p90],
+        ["l", "l", "r", "r", "r", "r", "r", "r", "r", "r"],
+        rows,
+      ),
+      "",
+      w.replyNote,
+      "",
+    );
+  }
+  return out.join("\n");
+}
+
 function breachRow(b: Breach, c: CustomerReport, w: ReportWords, language: Language): string[] {
   const at = (ms: number) => formatLocalDateTime(ms, c.timezone, language);
   return [
@@ -137,6 +178,9 @@ function customerSection(c: CustomerReport, language: Language): string {
       out.push(barChart(w.complianceChart, decided.map((s) => w.severityN(s.severity)), decided.map((s) => percentValue(s.compliance)!), "%", 100), "");
     }
   }
+
+  const reply = replySection(c, w, language);
+  if (reply !== null) out.push(reply);
 
   out.push(`### ${w.breachList}`, "");
   if (c.breaches.length === 0) out.push(w.noBreaches, "");

@@ -2,9 +2,12 @@
 // customer and severity, waits answered in time out of the waits decided. A
 // wait still open and past its due time at the report's `now` counts as
 // breached; an open wait not yet due is pending; a cancelled wait (closed as
-// not planned or duplicate) is not counted. Reply times are wall-clock time
-// from the customer's comment to the answer, by nearest rank (percentile.ts).
-import type { Wait } from "../domain/clock/reply.js";
+// not planned or duplicate) is not counted, unless its due time had passed
+// before the close: closing cannot erase a breach, as for the contract's
+// deadlines. Reply times are wall-clock time from the customer's comment to
+// the answer, by nearest rank (percentile.ts).
+import type { ReplyDetail, Wait } from "../domain/clock/reply.js";
+import type { TargetStatus } from "../domain/clock/targets.js";
 import { median, nearestRank } from "./percentile.js";
 
 export interface ReplyFigures {
@@ -14,7 +17,7 @@ export interface ReplyFigures {
   breached: number;
   /** Open, not yet due: not counted. */
   pending: number;
-  /** Cancelled: not counted. */
+  /** Cancelled before their due time: not counted. */
   cancelled: number;
   /** Wall-clock reply time of answered waits. */
   medianMs: number | null;
@@ -29,7 +32,8 @@ export function replyFigures(waits: readonly Wait[]): ReplyFigures {
   const replyMs: number[] = [];
   for (const w of waits) {
     if (w.cancelled) {
-      cancelled++;
+      if (w.breached) breached++;
+      else cancelled++;
       continue;
     }
     if (w.end === null) {
@@ -51,3 +55,24 @@ export function replyFigures(waits: readonly Wait[]): ReplyFigures {
     p90Ms: nearestRank(replyMs, 90),
   };
 }
+
+/** What the report keeps of an incident's reply target: its waits, not the timeline. */
+export interface ReplyRow {
+  /** The contract's text, e.g. "4h", and its length on the severity's clock. */
+  contract: string;
+  amountMs: number;
+  waits: Wait[];
+  /** The open wait's status at `now` (running, paused or breached); met or cancelled when none is open. */
+  status: TargetStatus;
+}
+
+export const replyRow = (detail: ReplyDetail): ReplyRow => ({ contract: detail.target, amountMs: detail.amountMs, waits: detail.waits, status: detail.status });
+
+/** One wait's status: met when answered (late ones too, with `breached`), cancelled, or the open wait's. */
+export function waitStatus(w: Wait, row: ReplyRow): TargetStatus {
+  if (w.end === null) return row.status;
+  return w.cancelled ? "cancelled" : "met";
+}
+
+/** Wall-clock time from the customer's comment to the answer; null while open or when cancelled. */
+export const replyTimeMs = (w: Wait): number | null => (w.end === null || w.cancelled ? null : w.end.at - w.start);

@@ -4,9 +4,9 @@ import { type Language, type Words, wordsFor as languageWords } from "../words/i
 
 export type { CsvColumn } from "../words/words.js";
 
-export type ReportWords = Words["report"] & { target: Words["targets"]; status: Words["statuses"] };
+export type ReportWords = Words["report"] & { target: Words["targets"]; status: Words["statuses"]; replyTarget: string };
 
 export function wordsFor(language: Language): ReportWords {
   const w = languageWords(language);
-  return { ...w.report, target: w.targets, status: w.statuses };
+  return { ...w.report, target: w.targets, status: w.statuses, replyTarget: w.reply.name };
 }

@@ -33,6 +33,12 @@ describe("replyFigures (issue 15, item 5)", () => {
     expect(f).toEqual({ waits: 5, answeredInTime: 3, breached: 2, pending: 1, cancelled: 1, medianMs: 2 * H, p90Ms: 6 * H });
   });
 
+  it("a wait cancelled after its due time stays breached (closing cannot erase a breach), with no reply time", () => {
+    // Due 2h after the customer's comment; closed as not planned 5h after it: breached, not answered.
+    const f = replyFigures([wait(0, 1 * H, 2 * H), wait(10 * H, 15 * H, 12 * H, true), wait(20 * H, 21 * H, 22 * H, true)]);
+    expect(f).toEqual({ waits: 2, answeredInTime: 1, breached: 1, pending: 0, cancelled: 1, medianMs: 1 * H, p90Ms: 1 * H });
+  });
+
   it("has no reply times without answered waits", () => {
     expect(replyFigures([]).medianMs).toBeNull();
     expect(replyFigures([]).waits).toBe(0);
