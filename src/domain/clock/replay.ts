@@ -29,7 +29,7 @@ export type Milestone =
   | { how: "label"; at: number; by: string; label: string }
   | { how: "closed"; at: number; by: string; reason: CloseReason };
 
-interface Replay {
+export interface Replay {
   pauses: Pause[];
   closedPeriods: ClosedPeriod[];
   /** Waiting labels added by the customer side, which start nothing (P7). */
@@ -42,15 +42,27 @@ interface Replay {
   milestones: Milestone[];
 }
 
+const EMPTY: Replay = { pauses: [], closedPeriods: [], ignoredPauses: [], openPause: null, openClosed: null, milestones: [] };
+
 /** Replays the normalised events (in time order) once. */
 export function replayTimeline(events: readonly IncidentEvent[], labels: Config["labels"], isTrusted: (a: Actor) => boolean): Replay {
+  return continueReplay(EMPTY, events, labels, isTrusted);
+}
+
+/**
+ * The replay of `from`'s events followed by `events` (in time order, none
+ * before `from`'s last), without replaying `from`'s again: the planner's own
+ * changes at `now` go on from the incident's replay. `from` is left as it was.
+ */
+export function continueReplay(from: Replay, events: readonly IncidentEvent[], labels: Config["labels"], isTrusted: (a: Actor) => boolean): Replay {
   const waiting = labels.waiting.toLowerCase();
-  const pauses: Pause[] = [];
-  const closedPeriods: ClosedPeriod[] = [];
-  const ignoredPauses: { at: number; by: string }[] = [];
-  const milestones: Milestone[] = [];
-  let pause: Pause | null = null;
-  let closed: ClosedPeriod | null = null;
+  // The open pause and closed period are the last of their lists and the only ones that still change: copied.
+  let pause: Pause | null = from.openPause && { ...from.openPause };
+  let closed: ClosedPeriod | null = from.openClosed && { ...from.openClosed };
+  const pauses: Pause[] = pause ? [...from.pauses.slice(0, -1), pause] : [...from.pauses];
+  const closedPeriods: ClosedPeriod[] = closed ? [...from.closedPeriods.slice(0, -1), closed] : [...from.closedPeriods];
+  const ignoredPauses = [...from.ignoredPauses];
+  const milestones = [...from.milestones];
   const endPause = (at: number, by: Actor, reason: NonNullable<Pause["endReason"]>) => {
     if (!pause) return;
     pause.end = at;
