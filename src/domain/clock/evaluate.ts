@@ -7,7 +7,7 @@ import { durationMs, parseDuration } from "../../units/durations.js";
 import { FORM_FIELDS, type FormField, type FormFieldId, officialChannel } from "../forms/form-fields.js";
 import { readIssueForm } from "../forms/issue-form.js";
 import { isoFromEpochDay, parseLocalOrIso, yearOfEpochDay } from "../../units/local-time.js";
-import { type ClosedPeriod, type Pause, replayTimeline } from "./replay.js";
+import { type ClosedPeriod, type Pause, type Replay, continueReplay, replayTimeline } from "./replay.js";
 import { type TargetDetail, type TargetResult, TARGETS, metOf, targetResult } from "./targets.js";
 import { type ReplyDetail, type ReplyResult, replyResult } from "./reply.js";
 import {
@@ -209,26 +209,87 @@ export function explainIncident(input: EvaluateInput): Explanation {
 
 /**
  * The evaluation of an already normalised incident (the steps after the
- * first): the planner adds its own decisions as events and labels to what
- * normalise returned. `warnings` is filled in; pass a copy to reuse it.
+ * first). `warnings` is filled in; pass a copy to reuse it.
  */
 export function explainNormalised(config: Config, normalised: Normalised): Explanation {
-  const { now, issue, events, trusted, isTrusted, warnings } = normalised;
+  return resultsOf(replayNormalised(config, normalised));
+}
 
+/**
+ * An incident after the second step of its evaluation: its start, severity
+ * and coverage, and its timeline replayed. What the planner decides from
+ * before its own changes at `now`, which resultsOf then adds without
+ * replaying the timeline again.
+ */
+export interface Replayed {
+  config: Config;
+  normalised: Normalised;
+  start: Start;
+  severity: { level: number; label: string | null };
+  severityConfig: SeverityConfig;
+  coverage: Coverage;
+  replay: Replay;
+}
+
+/**
+ * The second step: t0 (P11), the severity from the issue's labels, coverage
+ * (P1) and one replay of the timeline (P7). `normalised.warnings` is filled
+ * in; pass a copy to reuse it.
+ */
+export function replayNormalised(config: Config, normalised: Normalised): Replayed {
+  const { issue, events, isTrusted, warnings } = normalised;
   const start = startOf(issue, config.timezone, isTrusted, warnings);
-  const t0 = start.at;
   const severity = currentSeverity(config, issue.labels);
   const severityConfig = config.severities[String(severity.level)]!;
+  const replay = replayTimeline(events, config.labels, isTrusted);
+  const startedDate = isoFromEpochDay(calendarOf(config).localDay(start.at));
+  const { supportFrom, supportUntil } = config.contract;
+  const coverage: Coverage =
+    supportUntil && startedDate > supportUntil ? "expired" : supportFrom && startedDate < supportFrom ? "not-started" : "active";
+  return { config, normalised, start, severity, severityConfig, coverage, replay };
+}
 
-  const { pauses, closedPeriods, ignoredPauses, openPause, openClosed, milestones } = replayTimeline(events, config.labels, isTrusted);
+/** The issue's labels after label events, in their order: an added label goes last, a removed one goes. */
+function labelsAfter(labels: readonly string[], events: readonly IncidentEvent[]): string[] {
+  let after = [...labels];
+  for (const e of events) {
+    if (e.kind !== "labeled" && e.kind !== "unlabeled") continue;
+    const same = (l: string) => l.toLowerCase() === e.label.toLowerCase();
+    if (e.kind === "unlabeled") after = after.filter((l) => !same(l));
+    else if (!after.some(same)) after.push(e.label);
+  }
+  return after;
+}
+
+/**
+ * The last step: each target's result (and the reply target's), from a
+ * replayed incident and, when given, events at `now` (in whole milliseconds,
+ * after the timeline's, in time order) that the caller adds to
+ * it (the app's own waiting label, P7): they go on from its replay, and the
+ * issue's labels follow their label changes. They may not change the
+ * severity, which the second step read. `replayed` is left as it was.
+ */
+export function resultsOf(replayed: Replayed, atNow: readonly IncidentEvent[] = []): Explanation {
+  const { config, start, severity, severityConfig, coverage } = replayed;
+  const { now, trusted, isTrusted } = replayed.normalised;
+  let { issue, events } = replayed.normalised;
+  let replay = replayed.replay;
+  if (atNow.length > 0) {
+    const last = events.at(-1)?.at ?? -Infinity;
+    if (atNow.some((e) => e.at > now || e.at < last)) throw new Error("resultsOf: events added to an evaluation must be at its now, after its timeline");
+    const labels = labelsAfter(issue.labels, atNow);
+    if (currentSeverity(config, labels).level !== severity.level) throw new Error("resultsOf: events added to an evaluation may not change its severity");
+    issue = { ...issue, labels };
+    events = [...events, ...atNow];
+    replay = continueReplay(replay, atNow, config.labels, isTrusted);
+  }
+  const warnings = [...replayed.normalised.warnings];
+  const t0 = start.at;
+  const { pauses, closedPeriods, ignoredPauses, openPause, openClosed, milestones } = replay;
 
   const calendar = calendarOf(config);
   const clock: Clock = { kind: severityConfig.clock, calendar };
   const dayMs = clock.kind === "24x7" ? DAY : calendar.dayMinutes * MINUTE;
-  const startedDate = isoFromEpochDay(calendar.localDay(t0));
-  const { supportFrom, supportUntil } = config.contract;
-  const coverage: Coverage =
-    supportUntil && startedDate > supportUntil ? "expired" : supportFrom && startedDate < supportFrom ? "not-started" : "active";
 
   // Pauses and closed periods up to a horizon ("nothing pauses after it").
   const exclusionsUntil = (horizon: number): Interval[] =>
@@ -266,7 +327,7 @@ export function explainNormalised(config: Config, normalised: Normalised): Expla
     if (severityConfig.reply !== undefined) {
       const duration = parseDuration(severityConfig.reply);
       if ("error" in duration) throw new Error(duration.error); // parseConfig already refused it
-      const bot = normalised.bot ?? DEFAULT_BOT_LOGIN.toLowerCase();
+      const bot = replayed.normalised.bot ?? DEFAULT_BOT_LOGIN.toLowerCase();
       reply = replyResult({
         text: severityConfig.reply,
         amountMs: durationMs(duration, dayMs),

@@ -6,10 +6,10 @@ import { type Config, severityLabel } from "../../config/schema.js";
 import { type SeverityProposal, classifySeverity } from "../forms/classify-severity.js";
 import { calendarOf } from "../clock/calendar.js";
 import { missingDiagnostics } from "../forms/diagnostics.js";
-import { type EvaluateInput, type Explanation, type Normalised, explainNormalised, normalise } from "../clock/evaluate.js";
+import { type EvaluateInput, type Explanation, type Normalised, normalise, replayNormalised, resultsOf } from "../clock/evaluate.js";
 import { officialChannel } from "../forms/form-fields.js";
 import { type IncidentForm, parseIncidentForm } from "../forms/incident-form.js";
-import { marker } from "./markers.js";
+import { marker } from "../texts/markers.js";
 import { STATUS_KEY, type StatusNote, renderStatusComment } from "../texts/status-comment.js";
 import type { WriteCap } from "./write-cap.js";
 import {
@@ -95,11 +95,10 @@ export function planIncident(input: EvaluateInput): PlannedIncident {
   // Every comment carries the hidden marker of its key, so a retry or a second delivery finds it.
   const say = (mode: "once" | "upsert", key: string, text: string) => comments.push({ mode, key, body: `${marker(key)}\n${text}` });
 
-  // The incident is normalised once; the plan's own decisions (the severity label it sets, the
-  // app's waiting label) are added to it as labels and events, and evaluated from there.
+  // The incident is normalised and evaluated once: the severity label this plan sets is added to its
+  // labels before the replay; the app's waiting label change, decided from the replay, is added as
+  // an event at `now` to the results (P7).
   const base = normalise(input);
-  const explain = (labelNames: string[], added: IncidentEvent[] = []): Explanation =>
-    explainNormalised(config, { ...base, issue: { ...base.issue, labels: labelNames }, events: [...base.events, ...added], warnings: [...base.warnings] } satisfies Normalised);
   const form = parseIncidentForm(base.issue.body);
   const current = new Set(base.issue.labels.map(lower));
   const severityNames = Object.keys(config.severities).map((level) => lower(severityLabel(config, Number(level))));
@@ -123,10 +122,12 @@ export function planIncident(input: EvaluateInput): PlannedIncident {
     }
     severityLabels = [...base.issue.labels, name];
   }
-  // Evaluated with the severity label this plan sets, as if it were already on the issue.
-  let x = explain(severityLabels);
-  const severity = x.severity.level;
-  const coverage = x.evaluation.coverage;
+  // Replayed with the severity label this plan sets, as if it were already on the issue.
+  const replayed = replayNormalised(config, { ...base, issue: { ...base.issue, labels: severityLabels }, warnings: [...base.warnings] } satisfies Normalised);
+  const severity = replayed.severity.level;
+  const coverage = replayed.coverage;
+  const events = replayed.normalised.events;
+  const runningPause = replayed.replay.openPause;
 
   // 2. Coverage (P1): flagged, never dropped; no clock, no diagnostics, no phone.
   if (coverage !== "active") {
@@ -140,16 +141,15 @@ export function planIncident(input: EvaluateInput): PlannedIncident {
   // 3. Preliminary diagnostics (P4–P6), while the incident is open.
   const missing = missingDiagnostics(form, config);
   const botLogin = lower(input.bot ?? "incident-sla[bot]");
-  const waitingEvents = x.events.filter((e) => e.kind === "labeled" && lower(e.label) === lower(labels.waiting));
+  const waitingEvents = events.filter((e) => e.kind === "labeled" && lower(e.label) === lower(labels.waiting));
   const diagnosticsPauseWanted =
     coverage === "active" && open && missing.length > 0 && config.diagnostics.pauseUntilComplete.includes(severity);
   // The app pauses for diagnostics once per incident; after the customer answers it does not pause again (P7).
   const appPausedBefore = waitingEvents.some((e) => e.actor.login === botLogin);
-  const runningPause = x.pauses.find((p) => p.end === null) ?? null;
   if (coverage === "active" && open) {
     if (missing.length > 0) {
       want.add(labels.needsDiagnostics);
-      const willPause = diagnosticsPauseWanted && (x.evaluation.paused || !appPausedBefore);
+      const willPause = diagnosticsPauseWanted && (runningPause !== null || !appPausedBefore);
       say("upsert", COMMENT_KEYS.diagnostics, diagnosticsComment(missing, config.language, willPause));
       decisions.push(`diagnostics missing: ${missing.join(", ")}`);
     } else {
@@ -162,7 +162,7 @@ export function planIncident(input: EvaluateInput): PlannedIncident {
   // is removed with one explanation per kind, edited on a repeat; severity labels stay (step 7).
   // A waiting label that is not pausing the clock is removed too: the customer's reply (or a close)
   // ended the pause.
-  const additions = (names: string[]) => x.events.filter((e): e is LabelEvent => e.kind === "labeled" && names.some((n) => lower(n) === lower(e.label)));
+  const additions = (names: string[]) => events.filter((e): e is LabelEvent => e.kind === "labeled" && names.some((n) => lower(n) === lower(e.label)));
   const lastAdd = (name: string) => additions([name]).at(-1);
   const refusal = (names: string[]): Refusal => {
     const attempts = additions(names).filter((e) => !isTrusted(e.actor.login));
@@ -200,24 +200,20 @@ export function planIncident(input: EvaluateInput): PlannedIncident {
   }
 
   // 5. Phone duplicate (P10) for levels 1–2, unless the request itself came by phone.
-  if (coverage === "active" && open && severity <= 2 && officialChannel(x.start.channel) !== "phone") {
-    const moment = inWorkingHours(config, x.now) ? "workingHours" : "outsideHours";
+  if (coverage === "active" && open && severity <= 2 && officialChannel(replayed.start.channel) !== "phone") {
+    const moment = inWorkingHours(config, base.now) ? "workingHours" : "outsideHours";
     say("once", COMMENT_KEYS.phone, phoneComment(config, severity, moment, form.phoneCall));
   }
 
   // The app's own pause changes happen now: evaluate as if they were already in the timeline,
   // so the status comment and the managers' labels show the state after this plan.
+  // Whether the app changes its waiting label depends on the coverage and on the pause the replay
+  // found, and the targets depend on the change: the change goes on from the replay. The app's
+  // event comes last (nothing after `now` is in the events), at `now` in whole milliseconds as a
+  // timeline time is, by the bot as its lower-cased login.
   const waitingChange = want.has(labels.waiting) ? "labeled" : unwant.has(labels.waiting) && runningPause ? "unlabeled" : null;
-  if (waitingChange) {
-    const others = x.issue.labels.filter((l) => lower(l) !== lower(labels.waiting));
-    const nextLabels = waitingChange === "labeled" ? [...others, labels.waiting] : others;
-    // A second evaluation, and only here: whether the app changes its waiting label depends on the
-    // coverage and on the pause the first evaluation's replay found, and the targets depend on the change.
-    // The app's event comes last (nothing after `now` is in the events), at whole milliseconds as a
-    // timeline time is, by the bot as its lower-cased login.
-    const own: IncidentEvent = { kind: waitingChange, at: new Date(x.now).getTime(), actor: { login: botLogin, display: botLogin }, label: labels.waiting };
-    x = explain(nextLabels, [own]);
-  }
+  const own: IncidentEvent[] = waitingChange ? [{ kind: waitingChange, at: new Date(base.now).getTime(), actor: { login: botLogin, display: botLogin }, label: labels.waiting }] : [];
+  const x = resultsOf(replayed, own);
 
   // 6. Managers' labels, true to the evaluation.
   const share = config.reminders.atRiskShare;
