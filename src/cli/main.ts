@@ -11,7 +11,7 @@ import { type CliIo, type CommandContext, write } from "./cli-io.js";
 import { type CliWords, cliLanguage } from "./cli-language.js";
 import { evaluateCommand } from "./evaluate-command.js";
 import { explainCommand } from "./explain-command.js";
-import { type CommandName, HELP, MAIN_HELP, isCommand } from "./help.js";
+import { type CommandName, isCommand } from "./help.js";
 import { reportCommand } from "./report-command.js";
 import { sweepCommand } from "./sweep-command.js";
 import { InputError, UsageError } from "./usage-error.js";
@@ -62,11 +62,11 @@ async function run(all: string[], io: CliIo): Promise<number> {
   try {
     if (problem) throw problem;
     if (command === undefined) {
-      await write(io.stderr, MAIN_HELP);
+      await write(io.stderr, words.help.main);
       return 2;
     }
     if (isHelpFlag(command)) {
-      await write(io.stdout, MAIN_HELP);
+      await write(io.stdout, words.help.main);
       return 0;
     }
     if (command === "--version") {
@@ -76,18 +76,18 @@ async function run(all: string[], io: CliIo): Promise<number> {
     if (command === "help") {
       const topic = args[0];
       if (topic === undefined) {
-        await write(io.stdout, MAIN_HELP);
+        await write(io.stdout, words.help.main);
         return 0;
       }
       if (!isCommand(topic)) throw new UsageError(words.unknownCommand(JSON.stringify(topic)));
-      await write(io.stdout, HELP[topic]);
+      await write(io.stdout, words.help.commands[topic]);
       return 0;
     }
     if (!isCommand(command)) {
       throw new UsageError(command.startsWith("-") ? words.unknownOption(command) : words.unknownCommand(JSON.stringify(command)));
     }
     if (wantsHelp(args)) {
-      await write(io.stdout, HELP[command]);
+      await write(io.stdout, words.help.commands[command]);
       return 0;
     }
     return await COMMAND_RUNNERS[command](args, context);

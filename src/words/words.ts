@@ -471,7 +471,12 @@ export interface CheckRunWords {
 /** What a file read by the command line is, in "cannot read {what} {path}". */
 type CliFile = "configuration" | "input" | "issue" | "timeline";
 
+/** The commands of the command line, each with its help. */
+type CliCommand = "evaluate" | "explain" | "check-config" | "sweep" | "report";
+
 interface CliWords {
+  /** `--help` and `help CMD`: the overview and each command's usage, options, examples and exit codes. */
+  help: { main: string; commands: Record<CliCommand, string> };
   /** After a usage error: where to look, `hint` is "incident-sla evaluate --help". */
   usageHint: (hint: string) => string;
   unexpectedError: (message: string) => string;

@@ -3,6 +3,7 @@
 // Machine outputs (evaluate's JSON lines) are the same in every language.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { wordsFor } from "../../src/words/index.js";
 import { CONFIG, fixture, runCli } from "./run-cli.js";
 
 const RU = { INCIDENT_SLA_LANGUAGE: "ru" };
@@ -61,5 +62,36 @@ describe("the command line's language", () => {
     expect(russian.stdout).toBe(english.stdout);
     expect(english.stderr).toMatch(/^incident-sla evaluate: 3 of 5 incidents could not be evaluated/);
     expect(russian.stderr).toBe('incident-sla evaluate: не удалось оценить инцидентов: 3 из 5 (см. строки с "error")\n');
+  });
+});
+
+describe("help in the command line's language", () => {
+  const english = wordsFor("en").cli.help;
+  const russian = wordsFor("ru").cli.help;
+
+  it("--language ru --help: the overview in Russian, --language itself documented, exit 0", async () => {
+    const result = await runCli(["--language", "ru", "--help"]);
+    expect(result).toEqual({ code: 0, stdout: russian.main, stderr: "" });
+    expect(result.stdout).toMatch(/^использование: incident-sla <команда> \[параметры\]/);
+    for (const line of ["--language ru|en", "INCIDENT_SLA_LANGUAGE", "Коды завершения:", "  2  ошибка вызова"]) expect(result.stdout).toContain(line);
+    // English by default, with the option documented there too.
+    expect((await runCli(["--help"])).stdout).toContain("--language ru|en\n                language of these messages and help");
+  });
+
+  it.each(["evaluate", "explain", "check-config", "sweep", "report"] as const)("INCIDENT_SLA_LANGUAGE=ru: %s --help and help CMD in Russian, every option of the English help named", async (command) => {
+    const viaFlag = await runCli([command, "--help"], { env: RU });
+    const viaHelp = await runCli(["help", command], { env: RU });
+    expect(viaFlag).toEqual({ code: 0, stdout: russian.commands[command], stderr: "" });
+    expect(viaHelp.stdout).toBe(viaFlag.stdout);
+    expect(viaFlag.stdout).toMatch(new RegExp(`^использование: incident-sla ${command} `));
+    const options = (text: string) => [...new Set(text.match(/--[a-z][a-z-]+/g))].sort();
+    expect(options(viaFlag.stdout)).toEqual(options(english.commands[command]));
+    expect(english.commands[command]).toContain("--language ru|en");
+  });
+
+  it("a usage error's hint points at the help in the same language", async () => {
+    const result = await runCli(["report", "--language", "ru", "--from", "2026-03-01"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe("incident-sla report: укажите и --from, и --to (даты включительно, YYYY-MM-DD)\nСправка: 'incident-sla report --help'.\n");
   });
 });
