@@ -18,6 +18,8 @@ interface CliLanguage {
   argv: string[];
   /** A --language or INCIDENT_SLA_LANGUAGE that names no language, said in `language`. */
   problem: UsageError | null;
+  /** What a hint to run the help again must add to say it in the same language: " --language ru", or nothing. */
+  again: string;
 }
 
 export function cliLanguage(argv: string[], env: NodeJS.ProcessEnv): CliLanguage {
@@ -48,5 +50,7 @@ export function cliLanguage(argv: string[], env: NodeJS.ProcessEnv): CliLanguage
     : choice !== undefined && !isLanguage(choice)
       ? new UsageError(words.languageExpected(given !== undefined ? OPTION : VARIABLE, LANGUAGES, JSON.stringify(choice)))
       : null;
-  return { language, argv: end < 0 ? rest : [...rest, ...argv.slice(end)], problem };
+  const withoutOption: Language = isLanguage(fromEnv) ? fromEnv : "en";
+  const again = language === withoutOption ? "" : ` ${OPTION} ${language}`;
+  return { language, argv: end < 0 ? rest : [...rest, ...argv.slice(end)], problem, again };
 }

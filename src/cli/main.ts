@@ -55,7 +55,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 }
 
 async function run(all: string[], io: CliIo): Promise<number> {
-  const { language, argv, problem } = cliLanguage(all, io.env);
+  const { language, argv, problem, again } = cliLanguage(all, io.env);
   const words = wordsFor(language).cli;
   const [command, ...args] = argv;
   const context: CommandContext = { io, now: io.now ?? (() => Date.now()), words };
@@ -92,16 +92,16 @@ async function run(all: string[], io: CliIo): Promise<number> {
     }
     return await COMMAND_RUNNERS[command](args, context);
   } catch (error) {
-    return reportError(error, command !== undefined && isCommand(command) ? command : undefined, io, words);
+    return reportError(error, command !== undefined && isCommand(command) ? command : undefined, io, words, again);
   }
 }
 
-async function reportError(error: unknown, command: CommandName | undefined, io: CliIo, words: CliWords): Promise<number> {
+async function reportError(error: unknown, command: CommandName | undefined, io: CliIo, words: CliWords, again: string): Promise<number> {
   // The reader of stdout went away (`incident-sla evaluate … | head -1`): it has what it wanted.
   if ((error as NodeJS.ErrnoException | null)?.code === "EPIPE") return 0;
   const prefix = command ? `incident-sla ${command}` : "incident-sla";
   if (error instanceof UsageError) {
-    const hint = command ? `incident-sla ${command} --help` : "incident-sla --help";
+    const hint = `${command ? `incident-sla ${command}` : "incident-sla"} --help${again}`;
     await write(io.stderr, `${prefix}: ${error.message}\n${words.usageHint(hint)}\n`);
     return 2;
   }

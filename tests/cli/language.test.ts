@@ -9,11 +9,11 @@ import { CONFIG, fixture, runCli } from "./run-cli.js";
 const RU = { INCIDENT_SLA_LANGUAGE: "ru" };
 
 describe("the command line's language", () => {
-  it("--language ru: a usage error and its hint in Russian, exit 2", async () => {
+  it("--language ru: a usage error and its hint in Russian, the hint keeping the option, exit 2", async () => {
     expect(await runCli(["--language", "ru", "frobnicate"])).toEqual({
       code: 2,
       stdout: "",
-      stderr: "incident-sla: неизвестная команда \"frobnicate\"\nСправка: 'incident-sla --help'.\n",
+      stderr: "incident-sla: неизвестная команда \"frobnicate\"\nСправка: 'incident-sla --help --language ru'.\n",
     });
   });
 
@@ -27,10 +27,10 @@ describe("the command line's language", () => {
   });
 
   it("--language after the command, in either spelling, and over the variable", async () => {
-    const english = "incident-sla evaluate: unknown option --fast\nRun 'incident-sla evaluate --help' for usage.\n";
+    const english = "incident-sla evaluate: unknown option --fast\nRun 'incident-sla evaluate --help --language en' for usage.\n";
     expect((await runCli(["evaluate", "--config", CONFIG, "--fast", "--language=en"], { env: RU })).stderr).toBe(english);
     expect((await runCli(["evaluate", "--language", "ru", "--config", CONFIG, "--fast"])).stderr).toBe(
-      "incident-sla evaluate: неизвестный параметр --fast\nСправка: 'incident-sla evaluate --help'.\n",
+      "incident-sla evaluate: неизвестный параметр --fast\nСправка: 'incident-sla evaluate --help --language ru'.\n",
     );
   });
 
@@ -92,6 +92,9 @@ describe("help in the command line's language", () => {
   it("a usage error's hint points at the help in the same language", async () => {
     const result = await runCli(["report", "--language", "ru", "--from", "2026-03-01"]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe("incident-sla report: укажите и --from, и --to (даты включительно, YYYY-MM-DD)\nСправка: 'incident-sla report --help'.\n");
+    expect(result.stderr).toBe("incident-sla report: укажите и --from, и --to (даты включительно, YYYY-MM-DD)\nСправка: 'incident-sla report --help --language ru'.\n");
+    // The hint says --language only when the help would otherwise come in another language.
+    expect((await runCli(["report", "--language", "ru", "--from", "2026-03-01"], { env: RU })).stderr).toMatch(/Справка: 'incident-sla report --help'\.\n$/);
+    expect((await runCli(["report", "--language", "en", "--from", "2026-03-01"], { env: RU })).stderr).toMatch(/Run 'incident-sla report --help --language en' for usage\.\n$/);
   });
 });
