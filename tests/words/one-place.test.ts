@@ -40,4 +40,11 @@ describe("one text layer", () => {
     const sections = Object.keys(wordsFor("en")).sort();
     for (const lang of LANGUAGES) expect(Object.keys(wordsFor(lang)).sort()).toEqual(sections);
   });
+
+  it("every language has every text of every section, nested ones too", () => {
+    const keys = (value: unknown, at = ""): string[] =>
+      value && typeof value === "object" ? Object.entries(value).flatMap(([k, v]) => keys(v, `${at}.${k}`)) : [at];
+    const english = keys(wordsFor("en")).sort();
+    for (const lang of LANGUAGES) expect(keys(wordsFor(lang)).sort()).toEqual(english);
+  });
 });
