@@ -5,7 +5,7 @@
 // person would, then build the webhook payload), verify, close.
 import { parseConfigText } from "../../src/config/parse-config.js";
 import { labelDefinitions } from "../../src/github/labels.js";
-import { readMarker } from "../../src/domain/plans/markers.js";
+import { readMarker } from "../../src/domain/texts/markers.js";
 import { createFakeGitHub, type FakeGitHub } from "../../tests/support/fake-github/index.js";
 
 export interface SetupArgs {

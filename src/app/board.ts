@@ -17,7 +17,7 @@
 // reads, writes and failures are counted where the sweep's are; every failure
 // is logged with what was being done.
 import { boardBody, boardKey, renderBoard } from "../domain/plans/board.js";
-import { readMarker } from "../domain/plans/markers.js";
+import { readMarker } from "../domain/texts/markers.js";
 import { loadRepoConfig } from "../github/load-config.js";
 import { messageOf, statusOf } from "../github/types.js";
 import { BudgetExhausted } from "../github/write-budget.js";

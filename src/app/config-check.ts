@@ -6,7 +6,7 @@
 import { CONFIG_PATH, type ConfigError } from "../config/parse-config.js";
 import { type ConfigSource, type ResolvedConfig, type SourceRead, resolveConfig } from "../config/resolve-config.js";
 import type { Config } from "../config/schema.js";
-import { incidentImpact } from "../domain/plans/config-impact.js";
+import { incidentImpact } from "../domain/clock/config-impact.js";
 import { type CheckReport, type ImpactRow, type RenderedCheck, type RepoRead, renderConfigCheck } from "../domain/texts/render-config-check.js";
 import { type GitHubFile, readGitHubFile } from "../github/load-config.js";
 import { type ReadStats, readOpenIncidents } from "../github/read-open-incidents.js";

@@ -19,7 +19,7 @@ import { loadRepoConfig } from "../github/load-config.js";
 import type { OrgMembersCache } from "../github/org-members.js";
 import { type PeriodReadStats, readIssuesInPeriod } from "../github/read-issues-in-period.js";
 import { type Octokit, type RepoRef, messageOf, statusOf } from "../github/types.js";
-import { readMarker } from "../domain/plans/markers.js";
+import { readMarker } from "../domain/texts/markers.js";
 import { type CustomerReport, type Report, type ReportOptions, assembleReport, collectRepository } from "../report/build-report.js";
 import type { Language } from "../report/format.js";
 import { issueBody, packParts, partBody, partKey, partsOf, reportKey } from "../report/issue-parts.js";

@@ -4,7 +4,7 @@
 // found by their hidden marker. The monthly report and the SLA board share
 // these, so both refuse and find alike (DESIGN §8).
 import type { Config } from "../config/schema.js";
-import { readMarker } from "../domain/plans/markers.js";
+import { readMarker } from "../domain/texts/markers.js";
 import { loadRepoConfig } from "../github/load-config.js";
 import type { Octokit, RepoRef } from "../github/types.js";
 import type { Language } from "../report/format.js";

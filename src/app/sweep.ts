@@ -7,7 +7,7 @@
 // write limits. One repository's failure never stops the others.
 import { type BoardIncident, boardIncident } from "../domain/plans/board.js";
 import { type IncidentStatus, incidentStatus } from "../domain/clock/incident-status.js";
-import { readMarker } from "../domain/plans/markers.js";
+import { readMarker } from "../domain/texts/markers.js";
 import { type Write, emptyResult, executeWrites, pendingWrites, writesOf } from "../github/apply-plan.js";
 import { CONFIG_ERROR_TITLE, closeConfigErrorIssue, reportConfigError } from "../github/config-error-issue.js";
 import type { LabelCache } from "../github/labels.js";

@@ -1,12 +1,12 @@
 // Wake-ups: every incident the app has decided carries the
-// next instant it needs looking at (domain/clock/wake-at.ts). They wait in one heap
+// next instant it needs looking at (domain/plans/wake-at.ts). They wait in one heap
 // with one timer for the earliest instant; when instants come, only the
 // incidents due are read, batched by repository (100 a GraphQL query, by
 // number), decided with the sweep's reminders and written through the sweep's
 // write path and budget. A webhook's decision refreshes the incident's
 // instant; a sweep's decisions fill the heap.
 import type { Explanation } from "../domain/clock/evaluate.js";
-import { wakeAt } from "../domain/clock/wake-at.js";
+import { wakeAt } from "../domain/plans/wake-at.js";
 import { pendingWrites } from "../github/apply-plan.js";
 import { loadRepoConfig } from "../github/load-config.js";
 import { withRateLimitRetry } from "../github/rate-limit.js";

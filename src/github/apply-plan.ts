@@ -10,10 +10,10 @@
 // edited comment carries the log of the app's edits within the hour, so the
 // next event, in any process, counts them.
 import type { Config } from "../config/schema.js";
-import { readMarker } from "../domain/plans/markers.js";
+import { readMarker } from "../domain/texts/markers.js";
 import type { IncidentPlan } from "../domain/plans/plan-incident.js";
 import { statusCommentIntact } from "../domain/texts/status-comment.js";
-import { withEditLog, withoutEditLog } from "../domain/plans/write-cap.js";
+import { withEditLog, withoutEditLog } from "../domain/texts/edit-log.js";
 import { applyFieldsWrite } from "./apply-fields.js";
 import type { FieldsWrite } from "./issue-fields.js";
 import { type LabelCache, labelDefinitions } from "./labels.js";

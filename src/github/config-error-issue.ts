@@ -4,7 +4,7 @@
 // closed once the configuration is valid again. Its words are every language's
 // (`configError`): the language is set in the configuration that is invalid.
 import type { ConfigError } from "../config/parse-config.js";
-import { marker, readMarker } from "../domain/plans/markers.js";
+import { marker, readMarker } from "../domain/texts/markers.js";
 import type { Octokit, RepoRef } from "./types.js";
 import { LANGUAGES, wordsFor } from "../words/index.js";
 

@@ -4,7 +4,7 @@
 // changes, closed by the sweep once every configured field works. It is a
 // separate issue: the configuration itself is valid, and the incidents keep
 // their labels, comments and reminders.
-import { marker, readMarker } from "../domain/plans/markers.js";
+import { marker, readMarker } from "../domain/texts/markers.js";
 import type { Words } from "../words/index.js";
 import type { FieldsProblem } from "./issue-fields.js";
 import type { Octokit, RepoRef } from "./types.js";

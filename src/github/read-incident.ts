@@ -1,6 +1,6 @@
 // Reading an incident: the issue and its whole timeline (REST), plus the
 // app's own comments found in the timeline by their hidden markers.
-import { readMarker } from "../domain/plans/markers.js";
+import { readMarker } from "../domain/texts/markers.js";
 import type { IssueRef, Octokit } from "./types.js";
 
 export interface AppComment {

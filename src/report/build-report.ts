@@ -15,7 +15,7 @@ import { calendarOf } from "../domain/clock/calendar.js";
 import { REQUEST_TYPES } from "../domain/forms/form-fields.js";
 import { parseIncidentForm } from "../domain/forms/incident-form.js";
 import { localEpochDay } from "../units/local-time.js";
-import { readMarker } from "../domain/plans/markers.js";
+import { readMarker } from "../domain/texts/markers.js";
 import { IncidentInputError, normaliseIssue } from "../domain/clock/timeline.js";
 import { median, nearestRank } from "./percentile.js";
 import { type ReplyFigures, type ReplyRow, replyFigures, replyRow } from "./reply-figures.js";

@@ -3,7 +3,7 @@
 // are packed in order into as few parts as fit: the first becomes the issue's
 // body, the rest its comments. A section too long for one part is cut between
 // lines (a table cut in two gets its header again).
-import { marker } from "../domain/plans/markers.js";
+import { marker } from "../domain/texts/markers.js";
 import type { ReportPeriod } from "./period.js";
 
 /** GitHub's limit, less room for the hidden markers and the "continued" line. */

@@ -22,7 +22,7 @@ export interface Words {
   language: Language;
   /** The SLA board issue (app/board.ts, domain/plans/board.ts). */
   board: BoardWords;
-  /** The `incident-sla` check run on a pull request that changes a configuration (app/config-check.ts, domain/plans/config-impact.ts). */
+  /** The `incident-sla` check run on a pull request that changes a configuration (app/config-check.ts, domain/clock/config-impact.ts). */
   checkRun: CheckRunWords;
   /** Units of the one duration formatter (domain/texts/duration-words.ts). */
   durations: DurationWords;

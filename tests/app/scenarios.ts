@@ -3,7 +3,7 @@
 // installation leaves it, and ways to read back what the app asked of GitHub.
 import { parseConfigText } from "../../src/config/parse-config.js";
 import { labelDefinitions } from "../../src/github/labels.js";
-import { readMarker } from "../../src/domain/plans/markers.js";
+import { readMarker } from "../../src/domain/texts/markers.js";
 import type { FakeGitHub, RecordedRequest } from "./fake-github.js";
 import { OWNER, REPO } from "./harness.js";
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/parse-config.js";
 import { BOARD_LIMIT, type BoardIncident, boardBody, boardIncident, coarseSpan, renderBoard } from "../../src/domain/plans/board.js";
 import { explainIncident } from "../../src/domain/clock/evaluate.js";
-import { readMarker } from "../../src/domain/plans/markers.js";
+import { readMarker } from "../../src/domain/texts/markers.js";
 import { wordsFor } from "../../src/words/index.js";
 import { CUSTOMER, ENGINEER, comment, issue, labeled } from "../fixtures/incident-builders.js";
 

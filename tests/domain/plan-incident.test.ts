@@ -9,7 +9,7 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, parseConfig } from "../../src/config/parse-config.js";
 import type { Config, ConfigInput } from "../../src/config/schema.js";
-import { readMarker } from "../../src/domain/plans/markers.js";
+import { readMarker } from "../../src/domain/texts/markers.js";
 import { type CommentAction, inWorkingHours, planIncident } from "../../src/domain/plans/plan-incident.js";
 import { BOT, CUSTOMER, ENGINEER, closed, comment, issue, labeled, loadForm, unlabeled } from "../fixtures/incident-builders.js";
 import { type Answers, COMPLETE, type Lang, formBody } from "../fixtures/app/forms.js";

@@ -12,7 +12,7 @@ import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/parse-config.js";
 import type { Config, ConfigInput } from "../../src/config/schema.js";
 import { explainIncident } from "../../src/domain/clock/evaluate.js";
-import { readMarker } from "../../src/domain/plans/markers.js";
+import { readMarker } from "../../src/domain/texts/markers.js";
 import { breachKey, planReminders, reminderKey } from "../../src/domain/plans/plan-reminders.js";
 import { CUSTOMER, ENGINEER, closed, comment, issue, labeled, reopened, unlabeled } from "../fixtures/incident-builders.js";
 

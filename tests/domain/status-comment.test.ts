@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/parse-config.js";
 import { explainIncident } from "../../src/domain/clock/evaluate.js";
-import { readMarker } from "../../src/domain/plans/markers.js";
+import { readMarker } from "../../src/domain/texts/markers.js";
 import { renderStatusComment } from "../../src/domain/texts/status-comment.js";
 import { CUSTOMER, ENGINEER, closed, issue, labeled, loadForm } from "../fixtures/incident-builders.js";
 import { level1AfterReply } from "../fixtures/status-comment-examples.js";

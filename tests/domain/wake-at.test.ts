@@ -5,7 +5,7 @@ import { fc, it } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
 import { decideIncident } from "../../src/app/decide-incident.js";
 import { parseConfig } from "../../src/config/parse-config.js";
-import { wakeAt } from "../../src/domain/clock/wake-at.js";
+import { wakeAt } from "../../src/domain/plans/wake-at.js";
 import { type IncidentCase, incidentCase } from "../support/arbitraries.js";
 import { replyCase } from "../support/reply-arbitraries.js";
 import { CUSTOMER, ENGINEER, comment, issue, labeled } from "../fixtures/incident-builders.js";

@@ -6,7 +6,8 @@ import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/parse-config.js";
 import { planIncident } from "../../src/domain/plans/plan-incident.js";
 import { statusCommentIntact } from "../../src/domain/texts/status-comment.js";
-import { ISSUE_WRITE_CAP, editTimes, withEditLog, withoutEditLog, writeCapOf } from "../../src/domain/plans/write-cap.js";
+import { editTimes, withEditLog, withoutEditLog } from "../../src/domain/texts/edit-log.js";
+import { ISSUE_WRITE_CAP, writeCapOf } from "../../src/domain/plans/write-cap.js";
 import { BOT, CUSTOMER, ENGINEER, comment, issue, labeled, unlabeled } from "../fixtures/incident-builders.js";
 
 const NOW = Date.parse("2026-03-02T08:00:00Z");

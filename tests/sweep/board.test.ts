@@ -11,7 +11,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { ProbotOctokit } from "probot";
 import { sweepInstallation } from "../../src/app/sweep-runner.js";
-import { readMarker } from "../../src/domain/plans/markers.js";
+import { readMarker } from "../../src/domain/texts/markers.js";
 import { LabelCache } from "../../src/github/labels.js";
 import { OrgMembersCache } from "../../src/github/org-members.js";
 import { WriteBudgets } from "../../src/github/write-budget.js";

@@ -16,7 +16,7 @@ import { OpenIncidents } from "../../src/app/open-incidents.js";
 import { createReconciler } from "../../src/app/reconcile.js";
 import { createServices } from "../../src/app/services.js";
 import { WakeUps } from "../../src/app/wake-ups.js";
-import { readMarker } from "../../src/domain/plans/markers.js";
+import { readMarker } from "../../src/domain/texts/markers.js";
 import { WriteBudgets } from "../../src/github/write-budget.js";
 import { ACTIONS_BOT, APP_BOT, APP_ID, ENGINEER, KEYS, SweepWorld, VALID_CONFIG } from "./sweep-world.js";
 import { directClients } from "./wake-world.js";
@@ -48,7 +48,17 @@ describe("wake-ups in the app", () => {
     vi.stubEnv("SWEEP_INTERVAL", "3600");
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
     const lines: Record<string, any>[] = [];
-    const stream = new Writable({ write: (chunk: Buffer, _e, done) => (lines.push(JSON.parse(chunk.toString()) as Record<string, any>), done()) });
+    const waiting: { msg: string; found: () => void }[] = [];
+    const stream = new Writable({
+      write: (chunk: Buffer, _e, done) => {
+        const line = JSON.parse(chunk.toString()) as Record<string, any>;
+        lines.push(line);
+        for (const w of waiting.filter((x) => x.msg === line.msg)) w.found();
+        done();
+      },
+    });
+    /** Resolves once a line with this message is logged (however long the machine takes). */
+    const logged = (msg: string) => (lines.some((l) => l.msg === msg) ? Promise.resolve() : new Promise<void>((found) => waiting.push({ msg, found })));
     const Octokit = ProbotOctokit.defaults((o: Record<string, any>) => ({ ...o, retry: { enabled: false }, throttle: { ...o.throttle, enabled: false } }));
     const probot = new Probot({ appId: APP_ID, privateKey: KEYS.privateKey, baseUrl: w.fake.apiUrl, Octokit, log: pino({ level: "info" }, stream) });
     await probot.load(createApp({ now: () => w!.now, appSlug: "incident-sla" }));
@@ -56,7 +66,7 @@ describe("wake-ups in the app", () => {
 
     // The first reconciliation (at most 15 s after start) reads everything and writes the status comments.
     await vi.advanceTimersByTimeAsync(15_000);
-    await vi.waitFor(() => expect(lines.find((l) => l.msg === "sweep finished")).toBeDefined());
+    await logged("sweep finished");
     expect(lines.find((l) => l.msg === "sweep finished")).toMatchObject({ full: true, incidents: 2, scheduled: 2 });
     expect(w.markers(repo, 1, APP_BOT)).toEqual(["phone", "status"]);
 
@@ -64,7 +74,7 @@ describe("wake-ups in the app", () => {
     const seen = w.fake.requests.length;
     w.at("2026-03-02T10:45:15Z");
     await vi.advanceTimersByTimeAsync(Date.parse("2026-03-02T10:45:15Z") - Date.parse(T0));
-    await vi.waitFor(() => expect(lines.find((l) => l.msg === "wake-ups ran")).toBeDefined());
+    await logged("wake-ups ran");
     expect(w.markers(repo, 1, APP_BOT)).toEqual(["phone", "reminder:accept:75:s2", "status"]);
     expect(w.markers(repo, 2, APP_BOT)).toEqual(["status"]);
     const reads = byNumber(seen);

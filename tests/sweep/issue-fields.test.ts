@@ -13,7 +13,7 @@ import { ProbotOctokit } from "probot";
 import { afterEach, describe, expect, it } from "vitest";
 import { handleIncident } from "../../src/app/handle-incident.js";
 import { createServices } from "../../src/app/services.js";
-import { readMarker } from "../../src/domain/plans/markers.js";
+import { readMarker } from "../../src/domain/texts/markers.js";
 import { ACTIONS_BOT, ACTIONS_TOKEN, SweepWorld, VALID_CONFIG, writesOf } from "./sweep-world.js";
 
 const NOW = "2026-03-02T22:10:00Z";

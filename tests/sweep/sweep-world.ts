@@ -12,7 +12,7 @@ import { vi } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { parseConfigText } from "../../src/config/parse-config.js";
 import { labelDefinitions } from "../../src/github/labels.js";
-import { readMarker } from "../../src/domain/plans/markers.js";
+import { readMarker } from "../../src/domain/texts/markers.js";
 import { type FakeGitHub, type FakeGitHubOptions, type LoggedRequest, createFakeGitHub } from "../support/fake-github/index.js";
 
 export const APP_ID = 7;

@@ -29,7 +29,7 @@ import type { Language, Words } from "../../words/words.js";
 import { WALL_DAY, durationWords } from "../texts/duration-words.js";
 import type { Explanation } from "../clock/evaluate.js";
 import { type IncidentStatus, incidentStatus, nextDue } from "../clock/incident-status.js";
-import { fingerprint, marker } from "./markers.js";
+import { fingerprint, marker } from "../texts/markers.js";
 
 /** GitHub's limit for an issue body (characters). */
 export const BOARD_LIMIT = 65_536;

@@ -13,7 +13,7 @@ import { calendarOf } from "../clock/calendar.js";
 import { WALL_DAY, durationWords } from "../texts/duration-words.js";
 import type { Explanation } from "../clock/evaluate.js";
 import { formatLocal } from "../../units/local-time.js";
-import { marker } from "./markers.js";
+import { marker } from "../texts/markers.js";
 import type { CommentAction } from "./plan-incident.js";
 import { escalationComment, reminderComment } from "../texts/texts.js";
 

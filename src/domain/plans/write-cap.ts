@@ -16,8 +16,9 @@
 // not per issue), a twin deleted after a race between replicas, and app
 // comments someone else deleted (that needs write access to the repository).
 // Pure: the caller passes the timeline and `now`.
+import { EDIT_LOG_WINDOW_MS, editTimes } from "../texts/edit-log.js";
 
-export const ISSUE_WRITE_CAP = { writes: 20, windowMs: 60 * 60_000 } as const;
+export const ISSUE_WRITE_CAP = { writes: 20, windowMs: EDIT_LOG_WINDOW_MS } as const;
 
 export interface WriteCap {
   /** Writes allowed per issue within the window. */
@@ -29,35 +30,6 @@ export interface WriteCap {
   now: number;
   /** When the oldest counted write leaves the window (null when nothing was counted). */
   resumesAt: number | null;
-}
-
-const EDIT_LOG = /\n?<!-- incident-sla-edits: ([^>]*?) -->\s*$/;
-
-const isoSecond = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
-
-/** The app's edits of a comment, as its hidden edit log lists them (epoch ms). */
-export function editTimes(body: string): number[] {
-  const m = EDIT_LOG.exec(body);
-  if (!m) return [];
-  return m[1]!
-    .split(/\s+/)
-    .map((t) => Date.parse(t))
-    .filter((t) => !Number.isNaN(t));
-}
-
-/** A comment body without its edit log: what the app compares with what it would write. */
-export function withoutEditLog(body: string): string {
-  return body.replace(EDIT_LOG, "");
-}
-
-/**
- * The body of an edit at `now`: `body` with the log of the app's edits within
- * the window (from the comment being edited) and this one.
- */
-export function withEditLog(body: string, previous: string, now: number, windowMs: number = ISSUE_WRITE_CAP.windowMs): string {
-  const kept = editTimes(previous).filter((t) => t > now - windowMs && t <= now);
-  const times = [...kept, now].map(isoSecond).join(" ");
-  return `${withoutEditLog(body)}\n<!-- incident-sla-edits: ${times} -->`;
 }
 
 type Json = Record<string, unknown>;

@@ -3,7 +3,7 @@
 import type { TargetName } from "../../config/schema.js";
 import { formatLocal } from "../../units/local-time.js";
 import type { Words } from "../../words/index.js";
-import type { ImpactChange } from "../plans/config-impact.js";
+import type { ImpactChange } from "../clock/config-impact.js";
 
 export interface ImpactRow {
   repo: string;

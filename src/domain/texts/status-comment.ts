@@ -8,11 +8,11 @@ import type { Explanation, TargetDetail } from "../clock/evaluate.js";
 import { calendarOf } from "../clock/calendar.js";
 import { type DayUnit, WALL_DAY, durationWords, targetWords } from "./duration-words.js";
 import { formatLocal } from "../../units/local-time.js";
-import { fingerprint, marker, readMarker } from "../plans/markers.js";
+import { fingerprint, marker, readMarker } from "./markers.js";
 import { type GoneLabel, goneLabelNote } from "./texts.js";
 import { type Words, wordsFor } from "../../words/index.js";
 import { renderWarning } from "../clock/warnings.js";
-import { withoutEditLog } from "../plans/write-cap.js";
+import { withoutEditLog } from "./edit-log.js";
 
 export const STATUS_KEY = "status";
 

@@ -3,7 +3,7 @@
 // every delivery, never crashes, and keeps its comments and labels consistent.
 import fc from "fast-check";
 import { expect } from "vitest";
-import { readMarker } from "../../../src/domain/plans/markers.js";
+import { readMarker } from "../../../src/domain/texts/markers.js";
 import { FORM_FIELDS } from "../../../src/domain/forms/form-fields.js";
 import type { FakeGitHub } from "../../support/fake-github/index.js";
 import { BOT } from "./world.js";

@@ -1,7 +1,7 @@
 // The fake's state in a form a whole-state assertion can compare: per issue
 // its labels (sorted) and every comment in order, the app's own comments by
 // their hidden marker key, people's comments by author and text.
-import { readMarker } from "../../../src/domain/plans/markers.js";
+import { readMarker } from "../../../src/domain/texts/markers.js";
 import type { FakeGitHub } from "../../support/fake-github/index.js";
 import { BOT } from "./world.js";
 

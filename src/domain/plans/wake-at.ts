@@ -8,10 +8,10 @@
 // `now` (tests/domain/wake-at.test.ts checks this on random incidents); null
 // when nothing can ever become owed without an event (closed, not covered,
 // every target met, paused or cancelled, and no customer wait running).
-import { calendarOf, yearOfEpochDay } from "./calendar.js";
-import { type Clock, dueAt } from "./clock.js";
-import type { Explanation } from "./evaluate.js";
-import { reminderKey, replyTarget } from "../plans/plan-reminders.js";
+import { calendarOf, yearOfEpochDay } from "../clock/calendar.js";
+import { type Clock, dueAt } from "../clock/clock.js";
+import type { Explanation } from "../clock/evaluate.js";
+import { reminderKey, replyTarget } from "./plan-reminders.js";
 
 /** plan-incident's grace for a label that left the repository (GONE_AFTER_MS there). */
 const GONE_AFTER_MS = 60_000;

@@ -4,9 +4,9 @@
 // one-word status. Pure: no I/O, `now` is a parameter.
 import type { Config, TargetName } from "../../config/schema.js";
 import { TARGET_NAMES } from "../../config/schema.js";
-import { type Coverage, type Explanation, explainIncident } from "../clock/evaluate.js";
-import { type IncidentStatus, incidentStatus } from "../clock/incident-status.js";
-import type { TargetStatus } from "../clock/targets.js";
+import { type Coverage, type Explanation, explainIncident } from "./evaluate.js";
+import { type IncidentStatus, incidentStatus } from "./incident-status.js";
+import type { TargetStatus } from "./targets.js";
 
 export type ImpactChange =
   | { kind: "severity"; before: number; after: number }
