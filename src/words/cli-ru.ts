@@ -44,8 +44,8 @@ ${EXIT_CODES}
 `,
   commands: {
     report: `использование: incident-sla report --from YYYY-MM-DD --to YYYY-MM-DD [--repo OWNER/NAME]... [параметры]
-       incident-sla report --from DATE --to DATE --input FILE.jsonl --config FILE [параметры]
-       incident-sla report --post [--from DATE --to DATE] [--repo OWNER/NAME]... [--output summary]
+               incident-sla report --from DATE --to DATE --input FILE.jsonl --config FILE [параметры]
+               incident-sla report --post [--from DATE --to DATE] [--repo OWNER/NAME]... [--output summary]
 
 Отчёт о соблюдении сроков для руководителей: по каждому заказчику
 (репозиторию), уровню критичности и сроку — сколько инцидентов, сколько сроков
@@ -182,7 +182,7 @@ ${CLI_EXAMPLES.evaluate}
 ${EXIT_CODES}
 `,
     explain: `использование: incident-sla explain --config FILE [--now ISO] [--bot LOGIN] [--json] [--lang ru|en] [INPUT]
-       incident-sla explain --config FILE --issue FILE --timeline FILE [параметры]
+               incident-sla explain --config FILE --issue FILE --timeline FILE [параметры]
 
 Объясняет один инцидент словами: когда и почему начался отсчёт, уровень
 критичности и режим отсчёта, каждый срок с его моментом по местному времени
