@@ -1,11 +1,12 @@
 // The shape of every text a person reads: one structure per language (en.ts,
-// ru.ts). A third language is one new file that satisfies `Words`, its name in
-// LANGUAGES and one line in index.ts. Sections are named for where the text is
+// ru.ts, with the command line's texts in cli-en.ts, cli-ru.ts). A third
+// language is one new file that satisfies `Words` (and its cli file), its name
+// in LANGUAGES and one line in index.ts. Sections are named for where the text is
 // read (status comment, reminders, board, report…); each module that renders
 // text takes the reader's `Words` and never spells a sentence itself. Words
 // files hold data and small template functions, no logic.
 //
-// Two kinds of text stay outside, on purpose: the issue forms' field labels
+// One kind of text stays outside, on purpose: the issue forms' field labels
 // and options (domain/forms/form-fields.ts), which are also what the parser matches
 // and what the generated forms in .github/ISSUE_TEMPLATE are built from, so
 // they stay beside the field ids they name (a third language adds its labels
