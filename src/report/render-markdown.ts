@@ -12,16 +12,7 @@ import type { Breach, CustomerReport, IncidentRow, Report, SeverityFigures, Targ
 import { type Language, formatDate, formatDuration, formatLocalDateTime, formatPercent, percentValue } from "./format.js";
 import { type ReportWords, wordsFor } from "./words.js";
 import { type DayUnit, WALL_DAY, targetWords } from "../domain/texts/duration-words.js";
-
-/** Issue titles and other outside text, safe inside a table cell or a list item. */
-export function inlineText(text: string): string {
-  return text
-    .replace(/[\r\n\t]+/g, " ")
-    .replace(/[\\`*_[\]<>|#~]/g, (c) => `\\${c}`)
-    // A zero-width space after "@" keeps a title from mentioning a person or a team.
-    .replace(/@/g, "@\u200b")
-    .trim();
-}
+import { inlineText } from "../domain/texts/inline-text.js";
 
 function incidentLink(row: { number: number; url: string | null; title: string }): string {
   const ref = row.url ? `[#${row.number}](${row.url})` : `#${row.number}`;

@@ -9,7 +9,8 @@ import { buildReport } from "../../src/report/build-report.js";
 import { formatDuration, formatPercent } from "../../src/report/format.js";
 import { csvField, renderCsv } from "../../src/report/render-csv.js";
 import { reportJson, renderJson } from "../../src/report/render-json.js";
-import { inlineText, renderMarkdown } from "../../src/report/render-markdown.js";
+import { inlineText } from "../../src/domain/texts/inline-text.js";
+import { renderMarkdown } from "../../src/report/render-markdown.js";
 import { ACME_INCIDENTS, GLOBEX_INCIDENTS, NOW, PERIOD, acmeConfig, globexConfig } from "../fixtures/report/acme-march.js";
 
 const golden = new URL("../fixtures/report/golden/", import.meta.url);

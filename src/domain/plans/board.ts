@@ -23,7 +23,7 @@
 // report titles; assignees are shown as code, never as @-mentions (an edit
 // would notify them again and again).
 import type { TargetName } from "../../config/schema.js";
-import { inlineText } from "../../report/render-markdown.js";
+import { inlineText } from "../texts/inline-text.js";
 import { formatLocal, instantAt, localEpochDay } from "../../units/local-time.js";
 import type { Language, Words } from "../../words/words.js";
 import { WALL_DAY, durationWords } from "../texts/duration-words.js";
