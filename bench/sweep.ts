@@ -26,7 +26,7 @@ import { Writable } from "node:stream";
 import v8 from "node:v8";
 import { pino } from "pino";
 import { ProbotOctokit } from "probot";
-import type { SweepDeps } from "../src/app/sweep.js";
+import type { SweepDeps } from "../src/app/sweep-deps.js";
 import { type RepoToSweep, sweepInstallation } from "../src/app/sweep-runner.js";
 import { main } from "../src/cli/main.js";
 import { type Evaluation, evaluate } from "../src/domain/clock/evaluate.js";

@@ -23,7 +23,8 @@ import { messageOf, statusOf } from "../github/types.js";
 import { BudgetExhausted } from "../github/write-budget.js";
 import { wordsFor } from "../words/index.js";
 import { DEFAULTS_REPO, type ReportSettings, closeTwins, findMarked, fullName, loadReportSettings, refusal, reportSettingsOf, same } from "./report-target.js";
-import type { RepoRead, RepoSweep, SweepDeps, SweepTarget } from "./sweep.js";
+import type { RepoRead, RepoSweep } from "./sweep.js";
+import type { SweepDeps, SweepTarget } from "./sweep-deps.js";
 
 const ownerOf = (repo: string) => repo.slice(0, repo.indexOf("/"));
 

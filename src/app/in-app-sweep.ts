@@ -20,7 +20,7 @@ import { type Reconciler, createReconciler } from "./reconcile.js";
 import { redeliveriesOf } from "./redeliver-failed.js";
 import type { AppServices } from "./services.js";
 import { type Shard, shardFromEnv } from "./shard.js";
-import type { Decided, SweepDeps, SweepTarget } from "./sweep.js";
+import type { Decided, SweepDeps, SweepTarget } from "./sweep-deps.js";
 import { type InstallationToSweep, probotInstallations, shardOf, summarise } from "./sweep-runner.js";
 import { type WakeRun, WakeUps } from "./wake-ups.js";
 

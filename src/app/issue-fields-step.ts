@@ -26,7 +26,7 @@ import { type ListedIssue, closeFieldsIssues, fieldsIssuesAmong, reportFieldsPro
 import { type IssueRef, type Octokit, type RepoRef, messageOf, statusOf } from "../github/types.js";
 import { withRateLimitRetry } from "../github/rate-limit.js";
 import { wordsFor } from "../words/index.js";
-import type { SweepDeps, SweepTarget } from "./sweep.js";
+import type { SweepDeps, SweepTarget } from "./sweep-deps.js";
 
 export interface FieldsStepDeps {
   octokit: Octokit;

@@ -10,7 +10,8 @@
 import type { WriteBudgets } from "../github/write-budget.js";
 import { keepBoards } from "./board.js";
 import type { OpenIncidents } from "./open-incidents.js";
-import type { Decided, RepoSweep, SweepDeps } from "./sweep.js";
+import type { RepoSweep } from "./sweep.js";
+import type { Decided, SweepDeps } from "./sweep-deps.js";
 import { type InstallationToSweep, sweepInstallation } from "./sweep-runner.js";
 import type { WakeUps } from "./wake-ups.js";
 

@@ -2,7 +2,8 @@
 // and per-issue serialisation. Passed in, so tests swap any of them.
 import { LabelCache } from "../github/labels.js";
 import { OrgMembersCache } from "../github/org-members.js";
-import type { SweepDeps } from "./sweep.js";
+import { ReadClients } from "../github/read-client.js";
+import type { SweepDeps } from "./sweep-deps.js";
 
 export interface AppServices {
   now: () => number;
@@ -14,6 +15,8 @@ export interface AppServices {
   members: OrgMembersCache;
   /** Runs `work` after any earlier work on the same key has finished. */
   serialise: <T>(key: string, work: () => Promise<T>) => Promise<T>;
+  /** GraphQL reads without Probot's write spacing, per installation (github/read-client.ts); mutations stay spaced. */
+  reads?: ReadClients;
   /** Told of every incident a webhook decided: the wake-ups take its next instant (app/wake-ups.ts). */
   onDecided?: SweepDeps["onDecided"];
 }
@@ -36,5 +39,6 @@ function keyedQueue(): AppServices["serialise"] {
 
 export function createServices(botLogin: () => Promise<string>, now: () => number = Date.now): AppServices {
   const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-  return { now, sleep, botLogin, labels: new LabelCache(now), members: new OrgMembersCache(now), serialise: keyedQueue() };
+  const reads = new ReadClients({ now, sleep: (ms) => sleep(ms) });
+  return { now, sleep, botLogin, labels: new LabelCache(now), members: new OrgMembersCache(now), serialise: keyedQueue(), reads };
 }

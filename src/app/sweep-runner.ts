@@ -2,11 +2,13 @@
 // installation of the app (optionally one shard of them), and on an interval
 // inside the app. The CLI (`incident-sla sweep`) and the app share these.
 import type { Probot } from "probot";
+import type { ReadClients } from "../github/read-client.js";
 import { withRequestTimeout } from "../github/request-timeout.js";
 import { type Octokit, messageOf, statusOf } from "../github/types.js";
 import type { WriteBudgets } from "../github/write-budget.js";
 import { keepBoards } from "./board.js";
-import { type Pending, type Queued, type RepoRead, type RepoSweep, type SweepDeps, type SweepTarget, readRepository, writeQueued } from "./sweep.js";
+import { type Pending, type Queued, type RepoRead, type RepoSweep, readRepository, writeQueued } from "./sweep.js";
+import type { SweepDeps, SweepTarget } from "./sweep-deps.js";
 
 export interface RepoToSweep {
   owner: string;
@@ -120,8 +122,11 @@ export function shardOf(installationId: number, shards: number): number {
   return (installationId % shards) + 1;
 }
 
-/** Every installation of a Probot app, or one shard of them. */
-export async function probotInstallations(probot: Probot, shard?: { index: number; of: number }): Promise<InstallationToSweep[]> {
+/**
+ * Every installation of a Probot app, or one shard of them. With `reads`, their GraphQL queries go
+ * through read clients, not spaced like writes (github/read-client.ts); without, through Probot's client.
+ */
+export async function probotInstallations(probot: Probot, shard?: { index: number; of: number }, reads?: ReadClients): Promise<InstallationToSweep[]> {
   const appOctokit = await probot.auth();
   const installations = await appOctokit.paginate(appOctokit.rest.apps.listInstallations, { per_page: 100 });
   const mine = installations.filter((i) => !shard || shardOf(i.id, shard.of) === shard.index);
@@ -131,7 +136,7 @@ export async function probotInstallations(probot: Probot, shard?: { index: numbe
       const installation: InstallationToSweep = {
         id: i.id,
         octokit,
-        graphql: octokit.graphql,
+        graphql: reads ? reads.graphqlFor(octokit, i.id) : octokit.graphql,
         // Probot keeps installation tokens for most of their hour; one that expired anyway (or was
         // revoked) is replaced by a new token asked for with the app's own credentials, on the
         // same GitHub (GHE_HOST included), for an Octokit of the same kind.
@@ -140,7 +145,7 @@ export async function probotInstallations(probot: Probot, shard?: { index: numbe
           const Fresh = octokit.constructor as new (options: Record<string, unknown>) => Octokit;
           const baseUrl = octokit.request.endpoint.DEFAULTS.baseUrl;
           installation.octokit = withRequestTimeout(new Fresh({ auth: { token: data.token }, baseUrl, log: octokit.log }));
-          installation.graphql = installation.octokit.graphql;
+          installation.graphql = reads ? reads.graphqlFor(installation.octokit, i.id) : installation.octokit.graphql;
         },
       };
       return installation;

@@ -10,49 +10,16 @@ import { type IncidentStatus, incidentStatus } from "../domain/clock/incident-st
 import { readMarker } from "../domain/texts/markers.js";
 import { type Write, emptyResult, executeWrites, pendingWrites, writesOf } from "../github/apply-plan.js";
 import { CONFIG_ERROR_TITLE, closeConfigErrorIssue, reportConfigError } from "../github/config-error-issue.js";
-import type { LabelCache } from "../github/labels.js";
 import { loadRepoConfig } from "../github/load-config.js";
-import type { OrgMembersCache } from "../github/org-members.js";
 import { RateLimited, withRateLimitRetry } from "../github/rate-limit.js";
 import { type ReadStats, readOpenIncidents } from "../github/read-open-incidents.js";
 import { type IssueRef, type Octokit, type RepoRef, messageOf, statusOf } from "../github/types.js";
-import { BudgetExhausted, type WriteBudget } from "../github/write-budget.js";
+import { BudgetExhausted } from "../github/write-budget.js";
 import { decideIncident } from "./decide-incident.js";
-import type { Explanation } from "../domain/clock/evaluate.js";
-import type { AppComment } from "../github/read-incident.js";
 import { prepareSweepFields } from "./issue-fields-step.js";
+import type { SweepDeps, SweepTarget } from "./sweep-deps.js";
 import type { Config } from "../config/schema.js";
 import { appWriteTimes } from "../domain/plans/write-cap.js";
-
-export interface SweepDeps {
-  now: () => number;
-  sleep: (ms: number) => Promise<void>;
-  botLogin: string;
-  labels: LabelCache;
-  members: OrgMembersCache;
-  /** Print the plan, write nothing. */
-  dryRun?: boolean;
-  /** The longest rate-limit wait worth waiting within a sweep. */
-  maxRateLimitWaitMs?: number;
-  log: { info: (obj: object, msg: string) => void; warn: (obj: object, msg: string) => void; error: (obj: object, msg: string) => void };
-  /** Told of every rate-limit wait the sweep waits out (metrics). */
-  onRateLimitWait?: (ms: number) => void;
-  /** Read only the issues updated since this instant (a reconciliation, app/reconcile.ts). */
-  changedSince?: number;
-  /** Told of every incident decided (the wake-ups take its next instant; app/wake-ups.ts). */
-  onDecided?: (decided: Decided) => void;
-  /** Receives each incident's pending writes (dry runs print them). */
-  onPlan?: (ref: IssueRef, writes: Write[], urgency: number) => void;
-}
-
-/** One incident decided, by whatever read it (webhook, wake-up, sweep): its next instant and board row come from this. */
-export interface Decided {
-  installationId: number | string;
-  ref: IssueRef;
-  explanation: Explanation;
-  appComments: ReadonlyMap<string, AppComment[]>;
-  assignees: readonly string[];
-}
 
 export interface RepoSweep {
   /** owner/name; "*" for an installation whose repositories could not be listed. */
@@ -85,14 +52,6 @@ export interface Pending {
   writes: Write[];
   /** Earliest due time of an unmet target: the smaller, the more urgent. */
   urgency: number;
-}
-
-export interface SweepTarget {
-  octokit: Octokit;
-  /** GraphQL for this installation or token (GITHUB_GRAPHQL_URL may differ from the REST base). */
-  graphql: Octokit["graphql"];
-  installationId: number | string;
-  budget: WriteBudget;
 }
 
 /** A repository read and decided: what it needs written, most urgent first. */

@@ -16,7 +16,8 @@ import type { ReadStats } from "../github/read-open-incidents.js";
 import { type Octokit, messageOf } from "../github/types.js";
 import { InstantHeap } from "../units/heap.js";
 import { decideIncident } from "./decide-incident.js";
-import type { Pending, RepoRead, RepoSweep, SweepDeps, SweepTarget } from "./sweep.js";
+import type { Pending, RepoRead, RepoSweep } from "./sweep.js";
+import type { SweepDeps, SweepTarget } from "./sweep-deps.js";
 import { writeQueued } from "./sweep.js";
 
 export interface WakeRef {

@@ -3,7 +3,8 @@
 // interval. Credentials: see github-connection.ts (app credentials, every
 // installation or one shard; or GITHUB_TOKEN with --repo).
 import { pino } from "pino";
-import type { RepoSweep, SweepDeps } from "../app/sweep.js";
+import type { RepoSweep } from "../app/sweep.js";
+import type { SweepDeps } from "../app/sweep-deps.js";
 import { failedSweep, listInstallationRepos, summarise, sweepInstallation } from "../app/sweep-runner.js";
 import { LabelCache } from "../github/labels.js";
 import { OrgMembersCache } from "../github/org-members.js";

@@ -8,7 +8,8 @@
 // Times as in first-sweep.test.ts: Mon 2 March 2026 10:00Z (13:00 MSK).
 import { ProbotOctokit } from "probot";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { type SweepDeps, sweepRepository } from "../../src/app/sweep.js";
+import { sweepRepository } from "../../src/app/sweep.js";
+import type { SweepDeps } from "../../src/app/sweep-deps.js";
 import { sweepInstallation } from "../../src/app/sweep-runner.js";
 import { LabelCache } from "../../src/github/labels.js";
 import { OrgMembersCache } from "../../src/github/org-members.js";

@@ -10,7 +10,8 @@
 // 3: accept 8h business), threshold 75% (DESIGN §3, config reference).
 import { ProbotOctokit } from "probot";
 import { afterEach, describe, expect, it } from "vitest";
-import { type SweepDeps, sweepRepository } from "../../src/app/sweep.js";
+import { sweepRepository } from "../../src/app/sweep.js";
+import type { SweepDeps } from "../../src/app/sweep-deps.js";
 import { LabelCache } from "../../src/github/labels.js";
 import { OrgMembersCache } from "../../src/github/org-members.js";
 import { WriteBudget } from "../../src/github/write-budget.js";

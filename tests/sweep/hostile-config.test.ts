@@ -5,7 +5,8 @@
 // and nothing is read from another owner.
 import { ProbotOctokit } from "probot";
 import { afterEach, describe, expect, it } from "vitest";
-import { type SweepDeps, sweepRepository } from "../../src/app/sweep.js";
+import { sweepRepository } from "../../src/app/sweep.js";
+import type { SweepDeps } from "../../src/app/sweep-deps.js";
 import { CONFIG_ERROR_TITLE } from "../../src/github/config-error-issue.js";
 import { LabelCache } from "../../src/github/labels.js";
 import { OrgMembersCache } from "../../src/github/org-members.js";

@@ -2,7 +2,7 @@
 // GitHub without Probot's throttling and retries, and sweep deps on the world's clock.
 import { ProbotOctokit } from "probot";
 import { pino } from "pino";
-import type { SweepDeps } from "../../src/app/sweep.js";
+import type { SweepDeps } from "../../src/app/sweep-deps.js";
 import { LabelCache } from "../../src/github/labels.js";
 import { OrgMembersCache } from "../../src/github/org-members.js";
 import type { Octokit } from "../../src/github/types.js";
