@@ -14,15 +14,15 @@ import type { Octokit, RepoRef } from "../github/types.js";
 import { wordsFor } from "../words/index.js";
 import type { AppServices } from "./services.js";
 
-export const CHECK_NAME = "incident-sla";
+const CHECK_NAME = "incident-sla";
 /** The defaults repository of an organisation (`_extends: .github`). */
 const DEFAULTS_REPO = ".github";
 /** Pages of a pull request's files (GitHub lists at most 3,000). */
 const MAX_FILE_PAGES = 30;
 /** Repositories whose configuration a defaults check reads. */
-export const MAX_REPOSITORIES = 50;
+const MAX_REPOSITORIES = 50;
 /** Open incidents compared per check, across repositories (100 a GraphQL request). */
-export const MAX_INCIDENTS = 500;
+const MAX_INCIDENTS = 500;
 /** GitHub takes at most 50 annotations a request. */
 const ANNOTATIONS_PER_REQUEST = 50;
 

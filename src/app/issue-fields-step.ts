@@ -74,7 +74,7 @@ function configuredFields(config: Config): Pick<FieldWant, "role" | "field" | "d
  * `listOpen`: read the open issues' values in one list (a sweep); otherwise each
  * incident's own issue JSON carries them (a webhook).
  */
-export async function prepareRepoFields(deps: FieldsStepDeps, ref: RepoRef, config: Config, listOpen: boolean): Promise<RepoFields | null> {
+async function prepareRepoFields(deps: FieldsStepDeps, ref: RepoRef, config: Config, listOpen: boolean): Promise<RepoFields | null> {
   const configured = configuredFields(config);
   if (configured.length === 0) return null;
   const run = deps.runRead ?? (<T>(read: () => Promise<T>) => read());
@@ -154,7 +154,7 @@ export async function prepareRepoFields(deps: FieldsStepDeps, ref: RepoRef, conf
 /** One cache of organisation field lists per Octokit: a sweep gets a fresh Octokit per installation, so each list is read once per installation per sweep. */
 const sweepCaches = new WeakMap<Octokit, OrgFieldsCache>();
 
-export function sweepFieldsCache(octokit: Octokit, make: () => OrgFieldsCache): OrgFieldsCache {
+function sweepFieldsCache(octokit: Octokit, make: () => OrgFieldsCache): OrgFieldsCache {
   let cache = sweepCaches.get(octokit);
   if (!cache) {
     cache = make();

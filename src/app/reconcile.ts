@@ -18,7 +18,7 @@ import type { WakeUps } from "./wake-ups.js";
 /** Overlap between one reconciliation's window and the last's. */
 export const SINCE_OVERLAP_MS = 60_000;
 /** A full read this often at the least: an issue closed or relabelled while no event reached the app is noticed within a day. */
-export const FULL_EVERY_MS = 24 * 3_600_000;
+const FULL_EVERY_MS = 24 * 3_600_000;
 
 export interface Reconciliation {
   /** Every open incident was read (the first, and then once a day); otherwise the changed ones. */

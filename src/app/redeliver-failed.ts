@@ -159,7 +159,7 @@ export function redeliveriesOf(app: Parameters<typeof appRedeliveries>[0], metri
  * The app's checks: REDELIVERY_WINDOW seconds of look-back for the first check (default a day;
  * 0 turns redelivery off), REDELIVERY_MAX_PAGES pages of 100 deliveries at most per check (default 10).
  */
-export function appRedeliveries(
+function appRedeliveries(
   app: { auth: () => Promise<unknown>; log: RedeliveryDeps["log"] },
   metrics: { redeliveries: { inc: (labels: { outcome: string }) => void } },
   now: () => number,

@@ -9,7 +9,7 @@ import type { Words } from "../words/index.js";
 import type { FieldsProblem } from "./issue-fields.js";
 import type { Octokit, RepoRef } from "./types.js";
 
-export const FIELDS_ISSUE_KEY = "issue-fields";
+const FIELDS_ISSUE_KEY = "issue-fields";
 
 export function fieldsIssueBody(words: Words, problems: FieldsProblem[]): string {
   const w = words.issueFields;

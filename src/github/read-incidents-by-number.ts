@@ -7,10 +7,10 @@ import { ISSUE_NODE_FIELDS, type OpenIncident, type ReadStats, openIncidentOf } 
 import type { Octokit, RepoRef } from "./types.js";
 
 /** GitHub's largest page, and the batch of one query. */
-export const BY_NUMBER_BATCH = 100;
+const BY_NUMBER_BATCH = 100;
 
 /** The query for up to 100 issue numbers (integers, written into the query as literals). */
-export function byNumberQuery(numbers: readonly number[]): string {
+function byNumberQuery(numbers: readonly number[]): string {
   if (numbers.length === 0 || numbers.length > BY_NUMBER_BATCH) throw new Error(`byNumberQuery: 1 to ${BY_NUMBER_BATCH} numbers, got ${numbers.length}`);
   const fields = numbers.map((n) => {
     if (!Number.isSafeInteger(n) || n <= 0) throw new Error(`byNumberQuery: not an issue number: ${n}`);

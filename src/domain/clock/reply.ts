@@ -83,7 +83,7 @@ interface Span {
 }
 
 /** The waits of a timeline, before any clock arithmetic. */
-export function waitSpans(events: readonly IncidentEvent[], isTrusted: (a: Actor) => boolean, isApp: (a: Actor) => boolean): Span[] {
+function waitSpans(events: readonly IncidentEvent[], isTrusted: (a: Actor) => boolean, isApp: (a: Actor) => boolean): Span[] {
   const spans: Span[] = [];
   let open: Span | null = null;
   let closed = false;

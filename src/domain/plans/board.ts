@@ -34,7 +34,7 @@ import { fingerprint, marker } from "../texts/markers.js";
 /** GitHub's limit for an issue body (characters). */
 export const BOARD_LIMIT = 65_536;
 /** The groups, most urgent first: the order of the board and of what a full board leaves out. */
-export const BOARD_GROUPS: readonly IncidentStatus[] = ["breached", "at-risk", "running", "paused", "met", "not-covered"];
+const BOARD_GROUPS: readonly IncidentStatus[] = ["breached", "at-risk", "running", "paused", "met", "not-covered"];
 /** Steps of the coarse scale of time left and overdue, in minutes. */
 const STEPS = [60, 240, 1440, 4320, 10_080];
 /** The most deadlines the gantt draws (a chart of hundreds is unreadable); the rest are in the tables. */
@@ -114,7 +114,7 @@ function compareRows(group: IncidentStatus): (a: BoardIncident, b: BoardIncident
 }
 
 /** The incidents in board order: by group, then within the group (see compareRows). */
-export function boardOrder(incidents: readonly BoardIncident[]): Map<IncidentStatus, BoardIncident[]> {
+function boardOrder(incidents: readonly BoardIncident[]): Map<IncidentStatus, BoardIncident[]> {
   const groups = new Map<IncidentStatus, BoardIncident[]>(BOARD_GROUPS.map((g) => [g, []]));
   for (const i of incidents) groups.get(i.status)!.push(i);
   for (const [group, rows] of groups) rows.sort(compareRows(group));

@@ -50,7 +50,7 @@ export interface RenderedCheck {
 }
 
 /** Rows shown in the summary; the rest are counted. */
-export const SHOWN_ROWS = 50;
+const SHOWN_ROWS = 50;
 
 /** A fence no backtick run in `text` can close. */
 function fenced(text: string): string {
