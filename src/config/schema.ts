@@ -317,7 +317,7 @@ export const configSchema = z
       }),
     issueFields: z
       .strictObject({
-        nextDue: fieldName.optional().meta({ description: "Organisation date field the app sets to the next unmet target's due date in the contract's zone; cleared when nothing is owed" }),
+        nextDue: fieldName.optional().meta({ description: "Organisation date field the app sets to the due date of the next deadline owed (an unmet target or an open customer wait) in the contract's zone; cleared when nothing is owed" }),
         status: fieldName.optional().meta({ description: "Organisation single select field the app sets to the incident's status (`statusOptions`)" }),
         severity: fieldName.optional().meta({ description: "Organisation single select field the app sets to the incident's severity (`severityOptions`)" }),
         statusOptions: z
