@@ -48,7 +48,7 @@ export interface ReadClientOptions {
   onWait?: (ms: number) => void;
   /** Where waits and failures are logged; the writer's log when absent. */
   log?: Log;
-  /** The clock token lifetimes are compared with: GitHub's real time (default Date.now). */
+  /** The clock token lifetimes are compared with (default: `now`). */
   tokenNow?: () => number;
 }
 
@@ -144,7 +144,7 @@ export class ReadClients {
 
   /** The installation's reader, built anew when the writer's token changed or is about to expire. */
   private async readerFor(writer: Octokit, id: string): Promise<Graphql> {
-    const tokenNow = this.options.tokenNow ?? Date.now;
+    const tokenNow = this.options.tokenNow ?? this.options.now;
     let auth = (await writer.auth({ type: "installation" })) as { token?: unknown; expiresAt?: unknown };
     if (typeof auth.token !== "string") return writer.graphql; // no installation token: nothing to read with but the writer
     const cached = this.readers.get(id);
