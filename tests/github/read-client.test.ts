@@ -94,6 +94,13 @@ describe("queries skip the write limiter, mutations do not", () => {
     expect(limiter.seen).toEqual(Array.from({ length: 30 }, () => String(INSTALLATION)));
   });
 
+  it("REST reads (the webhook's read of an incident) were never on the write limiter: only GraphQL and writes are", async () => {
+    github().get("/repos/acme/support/issues/1").reply(200, { number: 1 }).get("/repos/acme/support/issues/1/timeline").query(true).reply(200, []);
+    await writer.rest.issues.get({ owner: "acme", repo: "support", issue_number: 1 });
+    await writer.paginate(writer.rest.issues.listEventsForTimeline, { owner: "acme", repo: "support", issue_number: 1, per_page: 100 });
+    expect(limiter.seen).toEqual([]);
+  });
+
   it("a mutation goes through Probot's client, on the write limiter", async () => {
     let body: { query?: string } = {};
     github()
