@@ -98,6 +98,8 @@ async function compare(deps: ConfigCheckDeps, installationId: number | undefined
   const repos: RepoRead[] = [];
   const rows: ImpactRow[] = [];
   let budget = MAX_INCIDENTS;
+  // The incidents are read without Probot's write spacing (github/read-client.ts).
+  const graphql = installationId !== undefined && deps.services.reads ? deps.services.reads.graphqlFor(deps.octokit, installationId) : deps.octokit.graphql;
   for (const { repo, before, after } of pairs) {
     const name = `${repo.owner}/${repo.repo}`;
     const read: RepoRead = { repo: name, read: 0, truncated: false };
@@ -105,7 +107,7 @@ async function compare(deps: ConfigCheckDeps, installationId: number | undefined
     const wantsMembers = ownerType === "Organization" && (before.team.orgMembersAreEngineers || after.team.orgMembersAreEngineers);
     const members = wantsMembers ? await deps.services.members.members(deps.octokit, installationId, repo.owner) : [];
     const stats: ReadStats = { requests: 0, extraPages: 0 };
-    for await (const incident of readOpenIncidents(deps.octokit.graphql, repo, botLogin, stats)) {
+    for await (const incident of readOpenIncidents(graphql, repo, botLogin, stats)) {
       // The app's own issues (a configuration error) are not incidents.
       if ((incident.issue.user as { login?: string } | null)?.login?.toLowerCase() === botLogin.toLowerCase()) continue;
       if (budget === 0) {
