@@ -6,6 +6,7 @@ import { CONFIG_PATH } from "../config/parse-config.js";
 import { clearConfigError, reportConfigError } from "../github/config-error-issue.js";
 import { labelDefinitions } from "../github/labels.js";
 import { loadRepoConfig } from "../github/load-config.js";
+import { ReadClients } from "../github/read-client.js";
 import { withRequestTimeout } from "../github/request-timeout.js";
 import { type IssueRef, type Octokit, type RepoRef, messageOf } from "../github/types.js";
 import { handleIncident } from "./handle-incident.js";
@@ -135,6 +136,8 @@ export function createApp(options: AppOptions = {}) {
   return (app: Probot, probotOptions?: ApplicationFunctionOptions): void => {
     const services = createServices(botLoginSource(app, options), options.now);
     const metrics = new AppMetrics();
+    // Reads without Probot's write spacing; their rate-limit waits are counted like the sweep's.
+    services.reads = new ReadClients({ now: services.now, sleep: services.sleep, onWait: () => metrics.rateLimitWaits.inc() });
     const interval = sweepInterval(options);
     const fullSeconds = secondsFromEnv("FULL_SWEEP_INTERVAL", 86_400, "how often a reconciliation reads every open incident");
     let sweeps: InAppSweeps | null = null;

@@ -62,7 +62,7 @@ export function createInAppSweeps({ app, services, budgets, health, metrics, mon
 
   const targetFor = async (installationId: number | string): Promise<SweepTarget> => {
     const octokit = withRequestTimeout(await app.auth(Number(installationId)));
-    return { octokit, graphql: octokit.graphql, installationId, budget: budgets.for(installationId) };
+    return { octokit, graphql: services.reads ? services.reads.graphqlFor(octokit, installationId) : octokit.graphql, installationId, budget: budgets.for(installationId) };
   };
 
   /** What the wake-up timer did, where people and machines look. */
@@ -125,7 +125,7 @@ export function createInAppSweeps({ app, services, budgets, health, metrics, mon
         botLogin = await services.botLogin();
         // One replica's share of the installations when SWEEP_SHARD or SWEEP_SHARDS says so (app/shard.ts).
         shard = shardFromEnv(process.env, hostname());
-        installations = await probotInstallations(app, shard);
+        installations = await probotInstallations(app, shard, services.reads);
       } catch (error) {
         endTimer();
         metrics.sweeps.inc({ outcome: "failed" });

@@ -17,6 +17,7 @@ import { createReconciler } from "../../src/app/reconcile.js";
 import { createServices } from "../../src/app/services.js";
 import { WakeUps } from "../../src/app/wake-ups.js";
 import { readMarker } from "../../src/domain/texts/markers.js";
+import { ReadClients } from "../../src/github/read-client.js";
 import { WriteBudgets } from "../../src/github/write-budget.js";
 import { ACTIONS_BOT, APP_BOT, APP_ID, ENGINEER, KEYS, SweepWorld, VALID_CONFIG } from "./sweep-world.js";
 import { directClients } from "./wake-world.js";
@@ -25,6 +26,7 @@ let w: SweepWorld | undefined;
 afterEach(async () => {
   vi.useRealTimers();
   vi.unstubAllEnvs();
+  vi.restoreAllMocks();
   if (w) {
     await w.close();
     expect(w.fake.violations).toEqual([]);
@@ -60,6 +62,8 @@ describe("wake-ups in the app", () => {
     /** Resolves once a line with this message is logged (however long the machine takes). */
     const logged = (msg: string) => (lines.some((l) => l.msg === msg) ? Promise.resolve() : new Promise<void>((found) => waiting.push({ msg, found })));
     const Octokit = ProbotOctokit.defaults((o: Record<string, any>) => ({ ...o, retry: { enabled: false }, throttle: { ...o.throttle, enabled: false } }));
+    // The reads go through the read client (no write spacing; tests/github/read-client*.test.ts show what it skips).
+    const readers = vi.spyOn(ReadClients.prototype, "graphqlFor");
     const probot = new Probot({ appId: APP_ID, privateKey: KEYS.privateKey, baseUrl: w.fake.apiUrl, Octokit, log: pino({ level: "info" }, stream) });
     await probot.load(createApp({ now: () => w!.now, appSlug: "incident-sla" }));
     expect(lines.find((l) => l.msg === "sweeps scheduled")).toMatchObject({ intervalSeconds: 3600, fullSweepSeconds: 86_400 });
@@ -82,6 +86,8 @@ describe("wake-ups in the app", () => {
     expect(JSON.stringify(reads[0]!.body)).toContain("i1: issue(number: 1)");
     expect(JSON.stringify(reads[0]!.body)).not.toContain("i2: issue");
     expect(openPages(seen)).toEqual([]);
+    // Both the reconciliation's installation and the wake-up's target read through the read client.
+    expect(readers.mock.calls.map(([, installation]) => Number(installation))).toEqual([11, 11]);
     expect(lines.filter((l) => l.msg === "sweep finished")).toHaveLength(1);
     expect(lines.find((l) => l.msg === "wake-ups ran")).toMatchObject({ due: 1, repositories: 1, failed: 0, scheduled: 2 });
   });
