@@ -466,7 +466,8 @@ async function run(): Promise<number> {
       ok: onlyB.length === onlyBOwed.length,
       text: `B has ${onlyB.length} comments A lacks, ${onlyBOwed.length} of them owed reminders that A's interval skipped${onlyB.length > onlyBOwed.length ? `; others: ${onlyB.filter((k) => !onlyBOwed.includes(k)).slice(0, 5).join(", ")}` : ""}`,
     });
-    // A reminder says how much time is left when it is posted, so an earlier one says more; every other text must be the same.
+    // A reminder says how much time is left when it is posted, so an earlier one says more; every other text must be the
+    // same (a status comment compared by its fingerprint, without the lines that name the instant of writing).
     const isReminder = (k: CommentKey) => k.split(" ")[1]!.startsWith("reminder:");
     const remindersDiffer = bodiesDiffer.filter(isReminder);
     const othersDiffer = bodiesDiffer.filter((k) => !isReminder(k));

@@ -25,7 +25,11 @@ export interface DumpedComment {
   key: string;
   createdAt: number;
   updatedAt: number;
-  /** Of the body, to tell two runs' texts apart. */
+  /**
+   * What the comment says, to tell two runs' texts apart: for a status comment its marker's
+   * fingerprint, which covers every line but those that change with the instant of writing
+   * (time left, "as of", "updated at"); for any other comment a hash of the whole body.
+   */
   body: string;
 }
 
@@ -68,7 +72,10 @@ function dump(): DumpedIssue[] {
       const comments = fake.state
         .commentsOf(issue)
         .filter((c) => c.user.login === BOT)
-        .map((c) => ({ key: readMarker(c.body)?.key ?? "", createdAt: c.createdAt, updatedAt: c.updatedAt, body: fingerprint(c.body) }));
+        .map((c) => {
+          const m = readMarker(c.body);
+          return { key: m?.key ?? "", createdAt: c.createdAt, updatedAt: c.updatedAt, body: m?.fingerprint ?? fingerprint(c.body) };
+        });
       out.push({ repo: name, number: issue.number, labels: issue.labels.map((l) => l.name).sort(), comments });
     }
   }
