@@ -74,10 +74,10 @@ describe("wake-ups in the app", () => {
     expect(lines.find((l) => l.msg === "sweep finished")).toMatchObject({ full: true, incidents: 2, scheduled: 2 });
     expect(w.markers(repo, 1, APP_BOT)).toEqual(["phone", "status"]);
 
-    // 10:45 comes; the timer waits its 15 s gathering window, then reads #1 alone.
+    // 10:45 comes; the timer waits its 30 s gathering window, then reads #1 alone.
     const seen = w.fake.requests.length;
-    w.at("2026-03-02T10:45:15Z");
-    await vi.advanceTimersByTimeAsync(Date.parse("2026-03-02T10:45:15Z") - Date.parse(T0));
+    w.at("2026-03-02T10:45:30Z");
+    await vi.advanceTimersByTimeAsync(Date.parse("2026-03-02T10:45:30Z") - Date.parse(T0));
     await logged("wake-ups ran");
     expect(w.markers(repo, 1, APP_BOT)).toEqual(["phone", "reminder:accept:75:s2", "status"]);
     expect(w.markers(repo, 2, APP_BOT)).toEqual(["status"]);

@@ -52,5 +52,7 @@ describe("reconciliation", () => {
     const pages = world.fake.requests.slice(first).filter((r) => JSON.stringify(r.body ?? "").includes("incidentSlaOpenIssues"));
     expect(pages).toHaveLength(1);
     expect(JSON.stringify(pages[0]!.body)).toContain("2026-03-18T08:09:00.000Z"); // since the last start, less the minute's overlap
+    // A read of what changed asks for pages of 30 (1 point each by GitHub's formula; a full read's 100 cost 3).
+    expect(JSON.stringify(pages[0]!.body)).toContain('"first":30');
   });
 });

@@ -84,6 +84,28 @@ describe("wake-ups", () => {
     expect(wakeUps.instantOf(ref(urgent))!).toBeGreaterThan(world.now);
   });
 
+  it("incidents due in two repositories of one installation are read in one query", async () => {
+    const { urgent, wakeUps, ref } = await setUp();
+    world.repo("acme/billing");
+    const other = world.incident("acme/billing", { severity: 2, createdAt: T0 });
+    wakeUps.start();
+    world.at("2026-03-18T08:01:00Z");
+    wakeUps.schedule(ref(urgent), world.now);
+    wakeUps.schedule({ installationId: 1, owner: "acme", repo: "billing", number: other }, world.now);
+    const seen = world.fake.requests.length;
+    const run = await wakeUps.runDue();
+    const queries = byNumberQueries(seen);
+    expect(queries).toHaveLength(1);
+    expect(JSON.stringify(queries[0]!.body)).toContain('"o1":"acme","n1":"billing"');
+    expect(run.repositories.map((r) => [r.repo, r.incidents, r.ok])).toEqual([
+      ["acme/support", 1, true],
+      ["acme/billing", 1, true],
+    ]);
+    // One query, counted once in the summary: for the first repository in it.
+    expect(run.repositories.map((r) => r.reads)).toEqual([1, 0]);
+    expect(wakeUps.instantOf({ installationId: 1, owner: "acme", repo: "billing", number: other })).toBeGreaterThan(world.now);
+  });
+
   it("a new decision (a webhook's) moves the incident's instant", async () => {
     const { urgent, wakeUps, ref, octokit } = await setUp();
     world.at("2026-03-18T08:05:00Z");
