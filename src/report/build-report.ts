@@ -17,6 +17,7 @@ import { parseIncidentForm } from "../domain/forms/incident-form.js";
 import { localEpochDay } from "../units/local-time.js";
 import { readMarker } from "../domain/texts/markers.js";
 import { IncidentInputError, normaliseIssue } from "../domain/clock/timeline.js";
+import { waitAtRisk, waitOverdue } from "../domain/clock/reply.js";
 import { median, nearestRank } from "./percentile.js";
 import { type ReplyFigures, type ReplyRow, replyFigures, replyRow } from "./reply-figures.js";
 import { type PeriodBounds, type ReportPeriod, daysBetween, isoWeek, isoWeeksBetween, periodBounds } from "./period.js";
@@ -59,7 +60,8 @@ export interface TargetRow {
 }
 
 interface AtRiskTarget {
-  name: TargetName;
+  /** A contract target, or "reply": the customer's open wait for an answer. */
+  name: TargetName | "reply";
   status: "running" | "breached";
   /** Share of the target's counted time used at `now` (1 or more once breached). */
   usedShare: number;
@@ -209,8 +211,10 @@ export interface Report {
 
 const REQUEST_TYPE_ORDER: readonly string[] = [...REQUEST_TYPES.map((t) => t.value), "other"];
 
-/** Counted clock time from t0 to the moment the target was met, with the engine's own exclusions (DESIGN §4). */
-/** Targets that make an open incident "at risk" now: as the `sla: at risk` label, plus unmet breaches. */
+/**
+ * Targets that make an open incident "at risk" now: as the `sla: at risk` label, plus unmet
+ * breaches; the customer's open wait for a reply counts as the labels count it (domain/clock/reply.ts).
+ */
 function atRiskTargets(x: Explanation, open: boolean): AtRiskTarget[] {
   if (!open || x.evaluation.coverage !== "active") return [];
   const share = x.config.reminders.atRiskShare;
@@ -221,6 +225,17 @@ function atRiskTargets(x: Explanation, open: boolean): AtRiskTarget[] {
     else if (t.status === "running" && t.usedMs >= share * t.amountMs) {
       out.push({ name: t.name, status: "running", usedShare, dueAt: t.due, leftMs: t.leftMs, overdueMs: t.overdueMs });
     }
+  }
+  const wait = x.reply?.open;
+  if (x.reply && wait && (waitOverdue(x.reply) || waitAtRisk(x.reply, share))) {
+    out.push({
+      name: "reply",
+      status: wait.breached ? "breached" : "running",
+      usedShare: wait.countedMs / x.reply.amountMs,
+      dueAt: wait.due,
+      leftMs: wait.leftMs,
+      overdueMs: wait.overdueMs,
+    });
   }
   return out;
 }

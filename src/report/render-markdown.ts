@@ -133,7 +133,7 @@ function atRiskItem(r: IncidentRow, c: CustomerReport, w: ReportWords, language:
       t.status === "breached"
         ? w.overdue(formatDuration(t.overdueMs, language, true))
         : `${w.used(formatPercent(t.usedShare, language))}, ${w.left(formatDuration(t.leftMs, language, r.clock === "24x7"))}`;
-    return `${w.target[t.name]}: ${state}, ${due}`;
+    return `${t.name === "reply" ? w.replyTarget : w.target[t.name]}: ${state}, ${due}`;
   });
   return `- ${incidentLink(r)} (${w.severityN(r.severity).toLowerCase()}): ${parts.join("; ")}`;
 }

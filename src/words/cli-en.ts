@@ -51,7 +51,9 @@ deadline, how many incidents, how many deadlines were met on time and which
 were breached (with links and by how much), median and 90th percentile of the
 time to accept, work around and resolve, time paused waiting for the customer,
 requests by type, incidents outside the support period, support periods
-ending within 60 days of --to, and open incidents at risk now.
+ending within 60 days of --to, and open incidents at risk now. Severities
+that set 'reply' add the reply to the customer: waits answered in time out of
+waits counted, median and 90th percentile of the reply time.
 
 An incident belongs to the period when its clock started (t0) on one of the
 dates --from..--to (inclusive) in its contract's time zone. Every incident is

@@ -176,13 +176,36 @@ describe("reply figures in the report (issue 15, item 5)", () => {
     const md = renderMarkdown(without, "en");
     expect(md).not.toContain("Reply to the customer");
     // With reply, the Markdown is this one plus its section, byte for byte.
+    // With reply, the Markdown is this one plus its section and #2's overdue wait in the at-risk list, byte for byte.
     const withReply = renderMarkdown(report(true), "en");
     const start = withReply.indexOf("### Reply to the customer");
-    expect(withReply.slice(0, start) + withReply.slice(withReply.indexOf("### Breached deadlines"))).toBe(md);
+    const wait = "; Reply to the customer: overdue by 11 h, due 2026-03-31 22:00";
+    expect(withReply.split(wait)).toHaveLength(2);
+    expect((withReply.slice(0, start) + withReply.slice(withReply.indexOf("### Breached deadlines"))).replace(wait, "")).toBe(md);
     expect(JSON.stringify(reportJson(without))).not.toContain('"reply"');
     const csv = renderCsv(without, "en").split("\r\n");
     expect(csv[0]).toMatch(/,time zone$/);
     expect(csv.some((l) => l.includes("Reply to the customer"))).toBe(false);
+  });
+
+  // As the managers' labels count it (README, Managers' views): an overdue wait is breached, a
+  // running one that has used reminders.atRiskShare (0.75) of its time is at risk.
+  it("the at-risk list names the customer's overdue wait, and a wait that has used the at-risk share", () => {
+    const waitsAt = (now: number) =>
+      buildReport({ period: PERIOD, now }, [{ repository: "acme/support", config: config(true), incidents: INCIDENTS }])
+        .customers[0]!.atRisk.map((r) => ({ number: r.number, reply: r.atRisk.filter((t) => t.name === "reply") }));
+    // At 09:00 #4's wait F (opened 08:00, due 10:00) has used 1h of 2h: not yet at risk. #2's wait D
+    // (opened 31 Mar 20:00, due 22:00) is 11h overdue: 13h counted of 2h.
+    expect(waitsAt(NOW)).toEqual([
+      { number: 2, reply: [{ name: "reply", status: "breached", usedShare: 6.5, dueAt: Date.parse("2026-03-31T22:00:00Z"), leftMs: 0, overdueMs: 11 * H }] },
+      { number: 4, reply: [] },
+      { number: 5, reply: [] },
+    ]);
+    // At 09:40 F has used 1h40 (5/6 ≥ 0.75), 20 min left.
+    const later = waitsAt(NOW + 40 * 60_000).find((r) => r.number === 4)!;
+    expect(later.reply).toEqual([{ name: "reply", status: "running", usedShare: 5 / 6, dueAt: Date.parse("2026-04-01T10:00:00Z"), leftMs: 20 * 60_000, overdueMs: 0 }]);
+    const md = renderMarkdown(buildReport({ period: PERIOD, now: NOW + 40 * 60_000 }, [{ repository: "acme/support", config: config(true), incidents: INCIDENTS }]), "ru");
+    expect(md).toContain("Ответ заказчику: использовано 83,3 %, осталось 20 мин, крайний срок 01.04.2026 10:00");
   });
 
   it("a severity with reply but no covered incident in the period says so", () => {
