@@ -121,7 +121,7 @@ async function prepareRepoFields(deps: FieldsStepDeps, ref: RepoRef, config: Con
       const problems = carried && out.problems.length > 0 ? [...out.problems, carried] : out.problems;
       if (problems.length > 0) out.writes += (await reportFieldsProblems(deps.octokit, ref, deps.botLogin, words, problems, open, deps.beforeWrite)).writes;
       else if (open && open.length > 0 && !carried) {
-        out.writes += await closeFieldsIssues(deps.octokit, ref, words, open, deps.beforeWrite);
+        out.writes += await closeFieldsIssues(deps.octokit, ref, words.issueFields.resolved, open, deps.beforeWrite);
         open = [];
       }
     } catch (error) {

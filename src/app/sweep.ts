@@ -10,6 +10,8 @@ import { type IncidentStatus, incidentStatus } from "../domain/clock/incident-st
 import { readMarker } from "../domain/texts/markers.js";
 import { type Write, emptyResult, executeWrites, pendingWrites, writesOf } from "../github/apply-plan.js";
 import { CONFIG_ERROR_TITLE, closeConfigErrorIssue, reportConfigError } from "../github/config-error-issue.js";
+import { FIELDS_ISSUE_KEY, closeFieldsIssues } from "../github/issue-fields-issue.js";
+import { wordsFor } from "../words/index.js";
 import { loadRepoConfig } from "../github/load-config.js";
 import { RateLimited, withRateLimitRetry } from "../github/rate-limit.js";
 import { type ReadStats, readOpenIncidents } from "../github/read-open-incidents.js";
@@ -142,9 +144,16 @@ export async function readRepository(
       const author = (incident.issue.user as { login?: string } | null)?.login?.toLowerCase();
       if (author === deps.botLogin.toLowerCase()) {
         // The app's own "configuration error" issue, still open although the configuration is valid now.
-        if (readMarker(incident.issue.body as string)?.key === "config-error" && !deps.dryRun) {
+        const key = readMarker(incident.issue.body as string)?.key;
+        if (key === "config-error" && !deps.dryRun) {
           await closeStaleErrorIssue(deps, target, ref, number);
           result.writes += 2;
+        }
+        // The issue-fields issue, still open although the configuration names no issue fields any
+        // more: nothing is left to fix (with fields configured, the fields step closes it when they work).
+        if (key === FIELDS_ISSUE_KEY && fields === null && !deps.dryRun) {
+          result.writes += await closeFieldsIssues(octokit, ref, wordsFor(config.language).issueFields.unconfigured, [{ number, body: incident.issue.body as string, user: author }], () => target.budget.take());
+          deps.log.info({ repo: `${ref.owner}/${ref.repo}`, issue: number }, "issue-fields issue closed: the configuration names no issue fields");
         }
         continue;
       }

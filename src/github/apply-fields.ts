@@ -79,7 +79,7 @@ export async function applyFieldsWrite(deps: FieldsWriteDeps, ref: IssueRef, wri
     try {
       written +=
         state.problems.length === 0
-          ? await closeFieldsIssues(deps.octokit, ref, words, stale, deps.beforeWrite)
+          ? await closeFieldsIssues(deps.octokit, ref, words.issueFields.resolved, stale, deps.beforeWrite)
           : (await reportFieldsProblems(deps.octokit, ref, deps.botLogin, words, state.problems, stale, deps.beforeWrite)).writes;
       state.open = (state.open ?? []).filter((i) => !stale.includes(i));
     } catch (error) {

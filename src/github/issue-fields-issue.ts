@@ -9,7 +9,7 @@ import type { Words } from "../words/index.js";
 import type { FieldsProblem } from "./issue-fields.js";
 import type { Octokit, RepoRef } from "./types.js";
 
-const FIELDS_ISSUE_KEY = "issue-fields";
+export const FIELDS_ISSUE_KEY = "issue-fields";
 
 export function fieldsIssueBody(words: Words, problems: FieldsProblem[]): string {
   const w = words.issueFields;
@@ -92,11 +92,11 @@ export async function reportFieldsProblems(
 }
 
 /** Says every field works again and closes the open issues (2 writes each). */
-export async function closeFieldsIssues(octokit: Octokit, ref: RepoRef, words: Words, open: ListedIssue[], beforeWrite?: () => void): Promise<number> {
+export async function closeFieldsIssues(octokit: Octokit, ref: RepoRef, comment: string, open: ListedIssue[], beforeWrite?: () => void): Promise<number> {
   const { owner, repo } = ref;
   for (const issue of open) {
     beforeWrite?.();
-    await octokit.rest.issues.createComment({ owner, repo, issue_number: issue.number, body: words.issueFields.resolved });
+    await octokit.rest.issues.createComment({ owner, repo, issue_number: issue.number, body: comment });
     beforeWrite?.();
     await octokit.rest.issues.update({ owner, repo, issue_number: issue.number, state: "closed", state_reason: "completed" });
   }

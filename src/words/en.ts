@@ -373,6 +373,7 @@ export const en: Words = {
       `GitHub answered ${status} (${message}) when the app ${doing === "list-fields" ? "read the organisation's issue fields" : doing === "read-values" ? "read the incidents' field values" : "wrote an incident's field values"}. ${status === 422 ? "GitHub refused the value." : "The app may lack the permission, issue fields may not be enabled for the organisation, or the repository is not an organisation's."}`,
     fix: "Create the fields or options in the organisation's settings (Planning, Issue fields), or change `issueFields` in `.github/incident-sla.yml`; an organisation owner grants the app's permissions. This issue closes itself once every field works.",
     resolved: "Every configured issue field works again: incident-sla keeps them true here.",
+    unconfigured: "The configuration names no issue fields any more: nothing is left to fix here.",
   },
   cli: enCli,
 };

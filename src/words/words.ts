@@ -230,6 +230,8 @@ export interface IssueFieldsWords {
   fix: string;
   /** The comment closing the issue once every field works. */
   resolved: string;
+  /** The comment closing the issue once the configuration names no fields. */
+  unconfigured: string;
 }
 
 interface WarningWords {

@@ -14,7 +14,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { handleIncident } from "../../src/app/handle-incident.js";
 import { createServices } from "../../src/app/services.js";
 import { readMarker } from "../../src/domain/texts/markers.js";
-import { ACTIONS_BOT, ACTIONS_TOKEN, SweepWorld, VALID_CONFIG, writesOf } from "./sweep-world.js";
+import { ACTIONS_BOT, ACTIONS_TOKEN, CONFIG_PATH, SweepWorld, VALID_CONFIG, writesOf } from "./sweep-world.js";
 
 const NOW = "2026-03-02T22:10:00Z";
 const CONFIG = `${VALID_CONFIG}\nissueFields:\n  nextDue: SLA due\n  status: SLA status\n  severity: Severity\n`;
@@ -110,6 +110,25 @@ describe("issue fields kept by the sweep", () => {
     await w.sweep(["--repo", repo]);
     expect(fieldsIssues(repo)).toEqual([]);
     expect(valuesOf(repo, 1)["SLA due"]).toBe("2026-03-03");
+  });
+
+  it("closes its issue once the configuration names no issue fields any more, and writes nothing after", async () => {
+    const repo = await world({ dueField: false });
+    await w.sweep(["--repo", repo]);
+    const [report] = fieldsIssues(repo);
+    expect(report).toBeDefined();
+
+    // The vendor gives up on fields: the issue is about nothing now.
+    w.fake.setFile(repo, CONFIG_PATH, VALID_CONFIG);
+    w.at("2026-03-02T22:11:00Z");
+    const after = await w.sweep(["--repo", repo]);
+    expect(fieldsIssues(repo)).toEqual([]);
+    expect(w.fake.commentsOf(repo, report!.number).map((c) => c.body)).toEqual(["The configuration names no issue fields any more: nothing is left to fix here."]);
+    expect(writesOf(after.requests).map((r) => r.route)).toEqual(["POST /repos/{owner}/{repo}/issues/{issue_number}/comments", "PATCH /repos/{owner}/{repo}/issues/{issue_number}"]);
+    expect(after.repos[0]).toMatchObject({ writes: 2, incidents: 2 });
+
+    w.at("2026-03-02T22:12:00Z");
+    expect(writesOf((await w.sweep(["--repo", repo])).requests)).toEqual([]);
   });
 
   it("reports an option missing from a single select once; the values it has are written", async () => {
