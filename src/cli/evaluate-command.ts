@@ -7,7 +7,7 @@ import { evaluate } from "../domain/clock/evaluate.js";
 import { IncidentInputError } from "../domain/clock/timeline.js";
 import { type CommandContext, write } from "./cli-io.js";
 import { incidentInput } from "./incident-input.js";
-import { loadConfig } from "./load-config.js";
+import { configOptions, loadConfig } from "./load-config.js";
 import { parseCommandArgs } from "./parse-command-args.js";
 import { parseNow } from "./parse-now.js";
 import { InputError, UsageError } from "./usage-error.js";
@@ -18,6 +18,7 @@ const MACHINE = wordsFor("en").cli;
 
 const OPTIONS = {
   config: { type: "string" },
+  "extends-root": { type: "string" },
   now: { type: "string" },
   bot: { type: "string" },
 } as const;
@@ -26,7 +27,7 @@ export async function evaluateCommand(args: string[], { io, now: clock, words }:
   const { values, positionals } = parseCommandArgs(args, OPTIONS, words);
   if (positionals.length > 0) throw new UsageError(words.unexpectedArgumentStdin(JSON.stringify(positionals[0])));
   if (!values.config) throw new UsageError(words.configRequired);
-  const config = await loadConfig(values.config, words);
+  const config = await loadConfig(values.config, words, configOptions(values["extends-root"], io, "evaluate"));
   const zone = config.timezone;
   let defaultNow: number | null = null;
   if (values.now !== undefined) {

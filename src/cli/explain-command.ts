@@ -6,7 +6,7 @@ import { renderExplanation } from "../domain/texts/render-explanation.js";
 import { type CommandContext, write } from "./cli-io.js";
 import type { CliWords } from "./cli-language.js";
 import { incidentInput } from "./incident-input.js";
-import { loadConfig } from "./load-config.js";
+import { configOptions, loadConfig } from "./load-config.js";
 import { parseCommandArgs } from "./parse-command-args.js";
 import { parseNow } from "./parse-now.js";
 import { parseJsonSequence, readAll, readTextFile, timelineFromValues } from "./read-input.js";
@@ -15,6 +15,7 @@ import { LANGUAGES, isLanguage } from "../words/index.js";
 
 const OPTIONS = {
   config: { type: "string" },
+  "extends-root": { type: "string" },
   now: { type: "string" },
   bot: { type: "string" },
   json: { type: "boolean" },
@@ -36,7 +37,7 @@ export async function explainCommand(args: string[], { io, now: clock, words }: 
     throw new UsageError(words.explain.filesTogether);
   }
 
-  const config = await loadConfig(values.config, words);
+  const config = await loadConfig(values.config, words, configOptions(values["extends-root"], io, "explain"));
   const zone = config.timezone;
   let optionNow: number | null = null;
   if (values.now !== undefined) {

@@ -22,7 +22,7 @@ import { renderMarkdown } from "../report/render-markdown.js";
 import { type CommandContext, write } from "./cli-io.js";
 import { connectToGitHub } from "./github-connection.js";
 import { incidentInput } from "./incident-input.js";
-import { loadConfig } from "./load-config.js";
+import { configOptions, loadConfig } from "./load-config.js";
 import { parseCommandArgs } from "./parse-command-args.js";
 import { parseNow } from "./parse-now.js";
 import { InputError, UsageError } from "./usage-error.js";
@@ -44,6 +44,7 @@ const OPTIONS = {
   repo: { type: "string", multiple: true },
   input: { type: "string" },
   config: { type: "string" },
+  "extends-root": { type: "string" },
   format: { type: "string" },
   lang: { type: "string" },
   now: { type: "string" },
@@ -76,11 +77,11 @@ async function openLines(path: string, { io, words }: CommandContext) {
 }
 
 /** The offline report: one repository's export, one configuration. */
-async function offlineReport(values: { input: string; config?: string; repo?: string[]; now?: string; bot?: string }, period: ReportPeriod, context: CommandContext) {
+async function offlineReport(values: { input: string; config?: string; "extends-root"?: string; repo?: string[]; now?: string; bot?: string }, period: ReportPeriod, context: CommandContext) {
   const { words } = context;
   if (!values.config) throw new UsageError(words.report.inputNeedsConfig);
   if ((values.repo ?? []).length > 1) throw new UsageError(words.report.inputOneRepo);
-  const config = await loadConfig(values.config, words);
+  const config = await loadConfig(values.config, words, configOptions(values["extends-root"], context.io, "report"));
   let now = context.now();
   if (values.now !== undefined) {
     const parsed = parseNow(values.now, config.timezone, words);
@@ -160,7 +161,7 @@ export async function reportCommand(args: string[], context: CommandContext): Pr
     }
     return 0;
   }
-  if (values.config !== undefined) throw new UsageError(words.report.configWithInput);
+  if (values.config !== undefined || values["extends-root"] !== undefined) throw new UsageError(words.report.configWithInput);
 
   // From GitHub.
   let now = context.now();

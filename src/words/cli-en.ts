@@ -75,7 +75,9 @@ Options:
   --to DATE          last day of the period (inclusive)
   --repo OWNER/NAME  a repository to report on (repeatable); offline: its name in the report
   --input FILE       JSON Lines export (offline), with --config FILE
-  --config FILE      the contract's configuration, for --input
+  --config FILE      the contract's configuration, for --input; its _extends is
+                     followed as check-config follows it
+  --extends-root DIR where the owner's repositories are checked out, instead of ".."
   --format FORMAT    markdown (default: tables and Mermaid charts for GitHub), csv (one
                      row per incident and deadline, RFC 4180) or json
   --lang ru|en       language of dates, durations and words (default: the configuration's
@@ -163,7 +165,11 @@ input line from 1, blank ones included); the other lines still come out and the
 exit code is 1. Blank lines are skipped. Input is processed line by line.
 
 Options:
-  --config FILE  the contract's configuration (YAML or JSON), required
+  --config FILE  the contract's configuration (YAML or JSON), required; its
+                 _extends is followed into checkouts beside FILE's repository,
+                 as check-config follows it (what cannot be is said on stderr)
+  --extends-root DIR
+                 where the owner's repositories are checked out, instead of ".."
   --now ISO      evaluate as of this time (default: the current time); a line's
                  own "now" wins. Without an offset, the time is read in the
                  contract's zone ("2026-03-02 12:00" or "2026-03-02T12:00").
@@ -190,7 +196,10 @@ INPUT is a file (stdin when absent or "-") holding one incident:
 or give the outputs of gh api separately with --issue and --timeline.
 
 Options:
-  --config FILE     the contract's configuration (YAML or JSON), required
+  --config FILE     the contract's configuration (YAML or JSON), required; its
+                    _extends is followed as check-config follows it
+  --extends-root DIR
+                    where the owner's repositories are checked out, instead of ".."
   --issue FILE      the issue, as gh api repos/OWNER/REPO/issues/N prints it
   --timeline FILE   its timeline, as gh api --paginate repos/OWNER/REPO/issues/N/timeline
                     prints it (several arrays one after another), with --slurp
@@ -267,6 +276,7 @@ export const enCli: Words["cli"] = {
   nowExpected: (zone, got) =>
     `expected an ISO 8601 time such as "2026-03-02T09:00:00Z" (without an offset it is read ${zone === null ? "as UTC" : `in the contract's zone, ${zone}`}), got ${got}`,
   configRequired: "--config FILE is required",
+  extendsNotFollowed: (file, note) => `${file}: _extends not followed: ${note}; this file is used with the defaults under it`,
   unexpectedArgument: (got) => `unexpected argument ${got}`,
   unexpectedArgumentStdin: (got) => `unexpected argument ${got}: incidents are read from stdin`,
   files: { configuration: "configuration file", input: "input file", issue: "issue file", timeline: "timeline file" },

@@ -503,6 +503,8 @@ interface CliWords {
   /** A time that is not one; `zone` is where a time without an offset is read, null for UTC. */
   nowExpected: (zone: string | null, got: string) => string;
   configRequired: string;
+  /** An `_extends` of --config that could not be followed from here (evaluate, explain, report). */
+  extendsNotFollowed: (file: string, note: string) => string;
   /** A positional argument where none goes; `got` comes quoted. */
   unexpectedArgument: (got: string) => string;
   unexpectedArgumentStdin: (got: string) => string;

@@ -1,24 +1,15 @@
 // `incident-sla check-config FILE...`: valid files get a one-line summary;
 // invalid ones the ConfigError (file, field, line, fix); missing ones exit 2.
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, relative } from "node:path";
+import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
+import { checkouts } from "./checkouts.js";
 import { CONFIG, fixture, runCli } from "./run-cli.js";
 
 const DEFAULT_SEVERITIES =
   "severities 1 (24x7, accept 30m, workaround 4h, resolve 3d); 2 (24x7, accept 1h, workaround 8h, resolve 5d); 3 (business, accept 8h, resolve 10d)";
 
-/** Checkouts of an owner's repositories in a new directory: "repo/path" → text; a repository with .git. */
-function checkouts(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), "incident-sla-checkouts-"));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(root, dirname(path)), { recursive: true });
-    mkdirSync(join(root, path.split("/")[0]!, ".git"), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  return root;
-}
 
 describe("check-config", () => {
   it("a valid file: exit 0, 'FILE: valid' and a one-line summary", async () => {
