@@ -126,8 +126,10 @@ describe.concurrent("faults, end to end", () => {
     const hits = cases.map((c, i) => w.fake.setFault({ method: c.method, path: path(numbers[i]!, c.at) }, c.fault));
     // All at once, as deliveries come: each issue's fault hits only that issue's request. Some may
     // be answered 202 ("still processing") at 9 s on a loaded machine; the work completes anyway.
+    // (GitHub's 10 s deadline is the slow-GitHub scenario's subject; timing it here too would only
+    // measure how busy the machine is.)
     const answers = await Promise.all(numbers.map((n) => w.deliverEventually("issues", w.fake.payloads.issues("opened", repo, n))));
-    expect(answers.every((a) => a.ms < 10_000)).toBe(true);
+    for (const a of answers) expect([200, 202]).toContain(a.status);
     expect(hits.map((h) => h.hits)).toEqual(cases.map(() => 1));
     expect(summarise(w.fake, repo)).toEqual(numbers.map(handled));
     expect(w.fake.violations).toEqual([]);
