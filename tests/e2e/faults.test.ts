@@ -201,7 +201,9 @@ describe.concurrent("faults, end to end", () => {
 
   // Regression: every GitHub request has a deadline, so one connection GitHub never answers cannot
   // hold the issue's queue (deliveries for one issue are handled one at a time) for minutes.
-  it("a GitHub request that never answers is abandoned: the issue's next delivery is still handled within 20 s", async () => {
+  // Without the deadline the wait below never ends; with it the second delivery is handled about
+  // 16 s after the first began, and the 40 s the wait allows leave a busy machine room.
+  it("a GitHub request that never answers is abandoned at its deadline: the issue's next delivery is still handled", async () => {
     const w = await World.start({ appSlug: "incident-sla" });
     const { yaml } = contract();
     const repo = w.repo("hung", yaml, { customers: [CUSTOMER] });
@@ -212,7 +214,7 @@ describe.concurrent("faults, end to end", () => {
     const second = await w.send("issue_comment", w.fake.payloads.issueComment("created", reply.id), { id: "delivery-after-hang" });
     expect((await first).status).toBe(202);
     expect([200, 202]).toContain(second.status);
-    await w.app.waitForLog((l) => l.id === "delivery-after-hang" && /^incident (updated|unchanged)$/.test(l.msg), { timeoutMs: 20_000 });
+    await w.app.waitForLog((l) => l.id === "delivery-after-hang" && /^incident (updated|unchanged)$/.test(l.msg), { timeoutMs: 40_000 });
     expect(summarise(w.fake, repo)).toEqual([{ ...handled(number), comments: ["@cust-bob: Any news?", "bot:status"] }]);
   }, SCENARIO_MS);
 
