@@ -151,10 +151,7 @@ export async function readRepository(
         }
         // The issue-fields issue, still open although the configuration names no issue fields any
         // more: nothing is left to fix (with fields configured, the fields step closes it when they work).
-        if (key === FIELDS_ISSUE_KEY && fields === null && !deps.dryRun) {
-          result.writes += await closeFieldsIssues(octokit, ref, wordsFor(config.language).issueFields.unconfigured, [{ number, body: incident.issue.body as string, user: author }], () => target.budget.take());
-          deps.log.info({ repo: `${ref.owner}/${ref.repo}`, issue: number }, "issue-fields issue closed: the configuration names no issue fields");
-        }
+        if (key === FIELDS_ISSUE_KEY && fields === null && !deps.dryRun) result.writes += await closeUnconfiguredFieldsIssue(deps, target, ref, config, number);
         continue;
       }
       result.incidents++;
@@ -282,6 +279,13 @@ export async function sweepRepository(
   const read = await readRepository(deps, target, ref, ownerType, explicit);
   if (!deps.dryRun) await writeQueued(deps, () => target, [read], read.pending.map((p) => ({ read, p })));
   return read.result;
+}
+
+async function closeUnconfiguredFieldsIssue(deps: SweepDeps, target: SweepTarget, ref: RepoRef, config: Config, number: number): Promise<number> {
+  const open = [{ number, body: null, user: deps.botLogin }];
+  const writes = await closeFieldsIssues(target.octokit, ref, wordsFor(config.language).issueFields.unconfigured, open, () => target.budget.take());
+  deps.log.info({ repo: `${ref.owner}/${ref.repo}`, issue: number }, "issue-fields issue closed: the configuration names no issue fields");
+  return writes;
 }
 
 async function closeStaleErrorIssue(deps: SweepDeps, target: SweepTarget, ref: RepoRef, number: number): Promise<void> {

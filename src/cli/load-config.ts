@@ -6,10 +6,9 @@
 // names the file, the field, the line and the fix. An `_extends` that cannot
 // be followed from here is said on stderr, never passed over in silence: the
 // file is then used with the defaults under it.
-import type { Writable } from "node:stream";
 import { resolveConfig } from "../config/resolve-config.js";
 import type { Config } from "../config/schema.js";
-import { write } from "./cli-io.js";
+import { type CliIo, write } from "./cli-io.js";
 import type { CliWords } from "./cli-language.js";
 import { localConfigSource } from "./local-config-source.js";
 import { readTextFile } from "./read-input.js";
@@ -23,7 +22,7 @@ export interface LoadConfigOptions {
 }
 
 /** The options of a command with --config: its --extends-root, and its stderr for what was not followed. */
-export function configOptions(extendsRoot: string | undefined, io: { stderr: Writable }, command: string): LoadConfigOptions {
+export function configOptions(extendsRoot: string | undefined, io: Pick<CliIo, "stderr">, command: string): LoadConfigOptions {
   return { ...(extendsRoot !== undefined ? { extendsRoot } : {}), warn: (message) => write(io.stderr, `incident-sla ${command}: ${message}\n`) };
 }
 

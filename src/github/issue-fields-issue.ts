@@ -91,7 +91,7 @@ export async function reportFieldsProblems(
   return { done: "updated", writes: 1 };
 }
 
-/** Says every field works again and closes the open issues (2 writes each). */
+/** Says `comment` (every field works again, or none is configured) on each open issue and closes it (2 writes each). */
 export async function closeFieldsIssues(octokit: Octokit, ref: RepoRef, comment: string, open: ListedIssue[], beforeWrite?: () => void): Promise<number> {
   const { owner, repo } = ref;
   for (const issue of open) {
